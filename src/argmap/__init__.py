@@ -1,0 +1,69 @@
+"""argmap: parse, check, evaluate, draw and convert annotated debates.
+
+The pipeline, one private module per stage::
+
+    text ──parse──▶ Document ──check──▶ diagnostics
+                       ├──format──▶ canonical text
+                       └──stats───▶ counts
+"""
+
+from ._errors import (
+    ArgmapError,
+    Diagnostic,
+    FormatError,
+    ParseError,
+    Related,
+    Severity,
+    UsageError,
+)
+from ._format import format_document as format
+from ._model import (
+    Agreement,
+    Concession,
+    Document,
+    Kind,
+    Metadata,
+    Participant,
+    Post,
+    Proposition,
+    Quote,
+    Rebuttal,
+    Relation,
+    Restatement,
+    Span,
+    Support,
+    Undercut,
+)
+from ._parse import load, parse
+from ._stats import stats
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "Agreement",
+    "ArgmapError",
+    "Concession",
+    "Diagnostic",
+    "Document",
+    "FormatError",
+    "Kind",
+    "Metadata",
+    "ParseError",
+    "Participant",
+    "Post",
+    "Proposition",
+    "Quote",
+    "Rebuttal",
+    "Related",
+    "Relation",
+    "Restatement",
+    "Severity",
+    "Span",
+    "Support",
+    "Undercut",
+    "UsageError",
+    "format",
+    "load",
+    "parse",
+    "stats",
+]

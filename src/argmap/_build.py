@@ -1,0 +1,218 @@
+"""Statements → Document: decide what belongs to what, then resolve references.
+
+The grammar only knows lines.  Here a ``post`` header opens a post that owns
+every following statement; attribute lines (anchor, tags, base, scheme)
+describe the item just above; comments belong to the next statement.
+"""
+
+from __future__ import annotations
+
+from ._errors import Diagnostic, Severity
+from ._model import (
+    Agreement,
+    Concession,
+    Document,
+    Kind,
+    Metadata,
+    Post,
+    Proposition,
+    Quote,
+    Rebuttal,
+    Restatement,
+    Support,
+    Undercut,
+)
+
+__all__ = ["build"]
+
+_ATTRIBUTE_OWNER = {"anchor": "prop", "tags": "prop", "base": "prop", "scheme": "support"}
+
+
+class _Builder:
+    def __init__(self, path):
+        self.path = path
+        self.problems: list[Diagnostic] = []
+        self.metadata: dict = {}
+        self.header_comments: list[str] = []
+        self.pending: list[str] = []
+        self.posts: list[dict] = []
+        self.items: list[dict] = []  # propositions and relations, in source order
+        self.post: dict | None = None
+        self.last: dict | None = None
+        self.started = False
+        self.ref_spans: dict = {}
+
+    def error(self, code, message, span, hint=None):
+        self.problems.append(Diagnostic(code, Severity.ERROR, message, span, self.path, hint=hint))
+
+    def take_comments(self) -> list[str]:
+        out, self.pending = self.pending, []
+        return out
+
+    # -- one method per statement tag ----------------------------------------
+    def comment(self, span, text):
+        self.pending.append(text)
+
+    def meta(self, span, key, value):
+        if self.started:
+            self.error("P105", f"metadata '{key}:' must come before the first post or proposition",
+                       span, hint="move it to the top of the file")  # fmt: skip
+            return
+        if key in self.metadata:
+            self.error("P106", f"'{key}:' is given twice", span, hint="keep one of them")
+            return
+        self.metadata[key] = value
+        self.header_comments += self.take_comments()
+
+    def post_(self, span, pid, id_span, author, stamp, reply, reply_span):
+        self.started = True
+        if not author:
+            self.error("P107", "the author name is empty", span)
+            author = "?"
+        self.post = {
+            "id": pid, "author": author, "timestamp": stamp, "reply_to": reply,
+            "quotes": [], "body": None, "span": span, "comments": self.take_comments(),
+            "refs": [reply_span],
+        }  # fmt: skip
+        self.posts.append(self.post)
+        self.last = None
+
+    def prop(self, span, kind, pid, id_span, text):
+        self.started = True
+        self.last = {
+            "tag": "prop", "id": pid, "text": text, "kind": kind, "anchor": None,
+            "tags": None, "base": None, "span": span, "comments": self.take_comments(),
+        }  # fmt: skip
+        self.items.append(self.last)
+
+    def attribute(self, tag, span, value, value_span=None):
+        owner = self.last
+        want = _ATTRIBUTE_OWNER[tag]
+        if owner is None or owner["tag"] != want:
+            above = "a proposition line (claim, premise, …)" if want == "prop" else "a support line"
+            self.error("P101", f"'{tag}:' must follow {above}", span,
+                       hint=f"put it right under the {'proposition' if want == 'prop' else 'support'} it describes")  # fmt: skip
+            return
+        if owner[tag] is not None:
+            self.error("P102", f"'{tag}:' is given twice for {owner['id']}", span)
+            return
+        if tag == "base":
+            value = float(value)
+            if not 0.0 <= value <= 1.0:
+                self.error("P103", f"base score {value:g} is outside [0, 1]", value_span,
+                           hint="a base score is a number from 0 to 1, e.g. base: 0.7")  # fmt: skip
+                return
+        owner[tag] = value
+        owner["comments"] += self.take_comments()
+
+    def needs_post(self, what, span) -> bool:
+        if self.post is None:
+            self.error("P104", f"{what} must be inside a post", span,
+                       hint="add a 'post ID by AUTHOR' line above it")  # fmt: skip
+            return False
+        return True
+
+    def body(self, span, line):
+        if self.needs_post("post text ('|' lines)", span):
+            if self.post["body"] is None:
+                self.post["body"] = []
+            self.post["body"].append(line)
+            self.post["comments"] += self.take_comments()
+
+    def quote(self, span, source, source_span, text):
+        if self.needs_post("a quote", span):
+            q = Quote(source, text, span=span, comments=self.take_comments())
+            self.ref_spans[id(q)] = (source_span,)
+            self.post["quotes"].append(q)
+        self.last = None
+
+    def relation(self, tag, span, *parts):
+        self.started = True
+        if tag == "agree" and not self.needs_post(f"'{parts[0]}'", span):
+            return
+        rec = {"tag": tag, "span": span, "parts": parts, "comments": self.take_comments()}
+        if tag == "support":
+            rec.update(id=parts[0], scheme=None)
+        self.items.append(rec)
+        self.last = rec if tag == "support" else None
+
+    # -- assembling ------------------------------------------------------------
+    def finish(self) -> Document:
+        posts = []
+        for p in self.posts:
+            post = Post(
+                p["id"], p["author"], p["timestamp"], p["reply_to"], p["quotes"], p["body"],
+                span=p["span"], comments=p["comments"],
+            )  # fmt: skip
+            self.ref_spans[id(post)] = tuple(p["refs"])
+            posts.append(post)
+        props, rels = [], []
+        for rec in self.items:
+            if rec["tag"] == "prop":
+                props.append(
+                    Proposition(
+                        rec["id"], rec["text"], Kind(rec["kind"]), rec["anchor"],
+                        tuple(rec["tags"] or ()), rec["base"], rec["post"],
+                        span=rec["span"], comments=rec["comments"],
+                    )  # fmt: skip
+                )
+            else:
+                rel, refs = _relation(rec)
+                self.ref_spans[id(rel)] = refs
+                rels.append(rel)
+        meta = Metadata(**self.metadata)
+        return Document(
+            meta, posts, props, rels, path=self.path,
+            comments=self.header_comments, trailing_comments=self.pending,
+        )  # fmt: skip
+
+
+def _relation(rec):
+    tag, parts, span, post = rec["tag"], rec["parts"], rec["span"], rec["post"]
+    kw = {"post": post, "span": span, "comments": rec["comments"]}
+    if tag == "support":
+        sid, _id_span, premises, (concl, concl_span) = parts
+        rel = Support(sid, [p for p, _ in premises], concl, rec["scheme"], **kw)
+        return rel, tuple(s for _, s in premises) + (concl_span,)
+    if tag == "agree":
+        word, (target, tspan) = parts
+        cls = Concession if word == "concede" else Agreement
+        return cls(target, **kw), (tspan,)
+    (a, aspan), (b, bspan) = parts
+    cls = {"rebut": Rebuttal, "undercut": Undercut, "restate": Restatement}[tag]
+    return cls(a, b, **kw), (aspan, bspan)
+
+
+def build(stmts, path=None, unsure=frozenset()):
+    """Assemble a Document from statement tuples; return it with every problem found.
+
+    ``unsure`` holds words of lines that failed to parse (see reference_diagnostics).
+    """
+    from ._rules import reference_diagnostics
+
+    b = _Builder(path)
+    for st in stmts:
+        tag = st[0]
+        if tag == "comment":
+            b.comment(*st[1:])
+        elif tag == "meta":
+            b.meta(*st[1:])
+        elif tag == "post":
+            b.post_(*st[1:])
+        elif tag == "prop":
+            b.prop(*st[1:])
+            b.items[-1]["post"] = b.post["id"] if b.post else None
+        elif tag in _ATTRIBUTE_OWNER:
+            b.attribute(tag, *st[1:])
+        elif tag == "body":
+            b.body(*st[1:])
+        elif tag == "quote":
+            b.quote(*st[1:])
+        else:
+            n = len(b.items)
+            b.relation(tag, *st[1:])
+            if len(b.items) > n:
+                b.items[-1]["post"] = b.post["id"] if b.post else None
+    doc = b.finish()
+    problems = b.problems + reference_diagnostics(doc, b.ref_spans, unsure)
+    return doc, problems

@@ -1,0 +1,250 @@
+"""The ``argmap`` command line.
+
+Exit codes: 0 success, 1 the input has errors (or ``fmt --check`` would
+change a file), 2 usage or file-system error, 130 interrupted.  Every error a
+user can cause is one clear message on stderr, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import tempfile
+from typing import Sequence
+
+from ._check import check, selected_rules
+from ._errors import ArgmapError, Diagnostic, ParseError, Severity, UsageError
+from ._format import format_document
+from ._parse import decode_text, parse_with_diagnostics
+from ._rules.references import CODES as REFERENCE_CODES
+from ._stats import stats
+
+__all__ = ["main"]
+
+EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
+
+
+class _Fail(Exception):
+    """Stop the command with a message and an exit code."""
+
+    def __init__(self, message: str, code: int = EXIT_USAGE):
+        super().__init__(message)
+        self.code = code
+
+
+# -- input and output ----------------------------------------------------------
+
+
+def _read(name: str) -> tuple[str, str]:
+    """Return (text, display path) for a file name or ``-`` (stdin)."""
+    if name == "-":
+        return decode_text(sys.stdin.buffer.read(), "<stdin>"), "<stdin>"
+    try:
+        with open(name, "rb") as f:
+            data = f.read()
+    except FileNotFoundError:
+        raise _Fail(f"{name}: no such file") from None
+    except IsADirectoryError:
+        raise _Fail(f"{name}: is a directory, not a file") from None
+    except OSError as e:
+        raise _Fail(f"{name}: cannot read: {e.strerror or e}") from None
+    return decode_text(data, name), name
+
+
+def write_atomic(path: str, data: bytes) -> None:
+    """Replace ``path`` with ``data`` so that readers see the old or the new file, never half."""
+    target = os.path.realpath(path)
+    directory = os.path.dirname(target) or "."
+    try:
+        mode = os.stat(target).st_mode & 0o7777
+    except FileNotFoundError:
+        mode = None
+    fd, tmp = tempfile.mkstemp(prefix=".argmap-", dir=directory)
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+            f.flush()
+            os.fsync(f.fileno())
+        if mode is not None:
+            os.chmod(tmp, mode)
+        os.replace(tmp, target)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+
+
+def _load(name: str):
+    """Parse a file; return (document, diagnostics, text, path)."""
+    text, path = _read(name)
+    doc, diags = parse_with_diagnostics(text, path=path)
+    return doc, diags, text, path
+
+
+def _has_errors(diags: Sequence[Diagnostic]) -> bool:
+    return any(d.severity is Severity.ERROR for d in diags)
+
+
+def _print_diagnostics(diags, text) -> None:
+    for d in diags:
+        print(d.render(text), file=sys.stderr)
+
+
+def _require_clean(name: str):
+    """Parse a file and stop with its errors if it has any."""
+    doc, diags, text, _ = _load(name)
+    if _has_errors(diags):
+        _print_diagnostics(diags, text)
+        raise _Fail(f"{name}: {_count(diags)}; nothing done", EXIT_PROBLEMS)
+    return doc, text
+
+
+def _count(diags) -> str:
+    n = sum(d.severity is Severity.ERROR for d in diags)
+    return f"{n} error{'s' * (n != 1)}"
+
+
+# -- commands ------------------------------------------------------------------
+
+
+def cmd_check(args) -> int:
+    select = args.select.split(",") if args.select else None
+    ignore = args.ignore.split(",") if args.ignore else None
+    rules = selected_rules(select, ignore)  # validates the codes before any work
+    codes = {r.code for r in rules}
+    everything: list[Diagnostic] = []
+    for name in args.files:
+        doc, diags, text, path = _load(name)
+        # parse already ran the reference rules, with precise spans
+        diags = [d for d in diags if d.code.startswith("P") or d.code in codes]
+        if not any(d.code.startswith("P") for d in diags):
+            diags += [d for d in check(doc, select=select, ignore=ignore) if d.code not in REFERENCE_CODES]
+        diags.sort(key=lambda d: (d.span.line, d.span.column) if d.span else (0, 0))
+        everything += diags
+        if args.format == "full":
+            for d in diags:
+                print(d.render(text))
+        elif args.format == "concise":
+            for d in diags:
+                print(d)
+    if args.format == "json":
+        print(json.dumps([d.as_dict() for d in everything], ensure_ascii=False, indent=2))
+    else:
+        print(_summary(everything, len(args.files)), file=sys.stderr)
+    return EXIT_PROBLEMS if _has_errors(everything) else EXIT_OK
+
+
+def _summary(diags, nfiles: int) -> str:
+    if not diags:
+        return f"All checks passed ({nfiles} file{'s' * (nfiles != 1)})."
+    by = {s: sum(d.severity is s for d in diags) for s in Severity}
+    parts = [f"{n} {s.value}{'s' * (n != 1)}" for s, n in by.items() if n]
+    return f"Found {', '.join(parts)} in {nfiles} file{'s' * (nfiles != 1)}."
+
+
+def cmd_fmt(args) -> int:
+    if args.write and "-" in args.files:
+        raise _Fail("--write cannot rewrite standard input; use it with file names")
+    status = EXIT_OK
+    for name in args.files:
+        doc, text = _require_clean(name)
+        out = format_document(doc)
+        if args.check:
+            if out != text:
+                print(f"would reformat {name}", file=sys.stderr)
+                status = EXIT_PROBLEMS
+        elif args.write:
+            if out != text:
+                write_atomic(name, out.encode("utf-8"))
+                print(f"reformatted {name}", file=sys.stderr)
+        else:
+            sys.stdout.write(out)
+    return status
+
+
+def cmd_stats(args) -> int:
+    doc, _ = _require_clean(args.file)
+    counts = stats(doc)
+    if args.format == "json":
+        print(json.dumps(counts, indent=2))
+    else:
+        width = max(map(len, counts))
+        for key, value in counts.items():
+            print(f"{key:<{width}}  {value}")
+    return EXIT_OK
+
+
+# -- wiring ----------------------------------------------------------------------
+
+
+def build_parser() -> argparse.ArgumentParser:
+    from . import __version__
+
+    p = argparse.ArgumentParser(
+        prog="argmap",
+        description="Parse, check, evaluate, draw and convert annotated debates.",
+    )
+    p.add_argument("--version", action="version", version=f"argmap {__version__}")
+    sub = p.add_subparsers(dest="command", metavar="COMMAND", required=True)
+
+    c = sub.add_parser("check", help="report problems in annotated files")
+    c.add_argument("files", nargs="+", metavar="FILE", help="files to check ('-' for stdin)")
+    c.add_argument("--format", choices=("full", "concise", "json"), default="full")
+    c.add_argument("--select", metavar="CODES", help="comma-separated rule codes or prefixes to run")
+    c.add_argument("--ignore", metavar="CODES", help="comma-separated rule codes or prefixes to skip")
+    c.set_defaults(func=cmd_check)
+
+    f = sub.add_parser("fmt", help="print files in canonical layout")
+    f.add_argument("files", nargs="+", metavar="FILE", help="files to format ('-' for stdin)")
+    mode = f.add_mutually_exclusive_group()
+    mode.add_argument("--check", action="store_true", help="exit 1 if a file is not canonical")
+    mode.add_argument("--write", action="store_true", help="rewrite files in place (atomically)")
+    f.set_defaults(func=cmd_fmt)
+
+    s = sub.add_parser("stats", help="count posts, authors, propositions and relations")
+    s.add_argument("file", metavar="FILE")
+    s.add_argument("--format", choices=("text", "json"), default="text")
+    s.set_defaults(func=cmd_stats)
+    return p
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return args.func(args)
+    except _Fail as e:
+        print(f"argmap: {e}", file=sys.stderr)
+        return e.code
+    except ParseError as e:
+        print(str(e), file=sys.stderr)
+        return EXIT_PROBLEMS
+    except UsageError as e:
+        print(f"argmap: {e}", file=sys.stderr)
+        return EXIT_USAGE
+    except ArgmapError as e:
+        print(f"argmap: {e}", file=sys.stderr)
+        return EXIT_PROBLEMS
+    except KeyboardInterrupt:
+        print("argmap: interrupted", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    except BrokenPipeError:
+        # The reader went away (e.g. `argmap fmt big.am | head`); that is not an error.
+        try:
+            sys.stdout = open(os.devnull, "w")
+        except OSError:
+            pass
+        return EXIT_OK
+    except OSError as e:
+        name = getattr(e, "filename", None)
+        print(f"argmap: {name + ': ' if name else ''}{e.strerror or e}", file=sys.stderr)
+        return EXIT_USAGE
+
+
+def run() -> None:
+    """Console-script entry point."""
+    sys.exit(main())

@@ -1,0 +1,95 @@
+"""The rule catalogue: one small function per rule, registered with its code.
+
+A rule is a generator over a :class:`Context` that yields :class:`Finding` s;
+the engine stamps them with the rule's code, severity and the file's path.
+Each rule also carries a failing example and its fix, which docs/rules.md and
+the tests are generated from, so documentation cannot drift from the code.
+"""
+
+from __future__ import annotations
+
+from typing import Callable, Iterable
+
+import attrs
+
+from .._errors import Diagnostic, Related, Severity
+from .._model import Document, Span
+
+__all__ = ["RULES", "Context", "Finding", "Rule", "reference_diagnostics", "rule"]
+
+
+@attrs.frozen
+class Finding:
+    """What a rule found: a message at a place, before the engine adds code and path."""
+
+    message: str
+    span: Span | None = None
+    hint: str | None = None
+    related: tuple[Related, ...] = attrs.field(default=(), converter=tuple)
+
+
+@attrs.frozen
+class Rule:
+    """A registered rule and its documentation."""
+
+    code: str
+    name: str
+    severity: Severity
+    summary: str
+    bad: str
+    good: str
+    func: Callable[["Context"], Iterable[Finding]] = attrs.field(repr=False)
+
+
+RULES: dict[str, Rule] = {}
+
+
+def rule(code: str, name: str, severity: str, *, summary: str, bad: str, good: str):
+    """Register the decorated generator as rule ``code``."""
+
+    def register(func):
+        if code in RULES:
+            raise RuntimeError(f"rule code {code} registered twice")
+        RULES[code] = Rule(code, name, Severity(severity), summary, bad, good, func)
+        return func
+
+    return register
+
+
+class Context:
+    """What a rule sees: the document, plus precise spans where the parser kept them."""
+
+    def __init__(self, doc: Document, ref_spans: dict | None = None, unsure=frozenset()):
+        self.doc = doc
+        self._ref_spans = ref_spans or {}
+        #: ids that may be defined on lines the parser could not read
+        self.unsure = unsure
+
+    def ref_span(self, obj, index: int) -> Span | None:
+        """Span of the ``index``-th id an object refers to, else the object's own span."""
+        spans = self._ref_spans.get(id(obj))
+        if spans and index < len(spans) and spans[index] is not None:
+            return spans[index]
+        return getattr(obj, "span", None)
+
+
+def run(rules: Iterable[Rule], ctx: Context, path: str | None) -> list[Diagnostic]:
+    out = []
+    for r in rules:
+        for f in r.func(ctx):
+            out.append(
+                Diagnostic(r.code, r.severity, f.message, f.span, path, hint=f.hint, related=f.related)
+            )
+    return out
+
+
+def reference_diagnostics(doc: Document, ref_spans=None, unsure=frozenset()) -> list[Diagnostic]:
+    """The reference rules (duplicate and unknown ids) that :func:`argmap.parse` enforces.
+
+    References to ids in ``unsure`` (words on lines with syntax errors) are not
+    reported: they are most likely defined on such a line.
+    """
+    from . import references
+
+    ctx = Context(doc, ref_spans, unsure)
+    return run((RULES[c] for c in references.CODES), ctx, doc.path)
