@@ -38,7 +38,7 @@ def _stamp(stamp: str) -> str:
 
 
 def _number(x: float) -> str:
-    text = repr(float(x))
+    text = repr(abs(float(x)) if x == 0 else float(x))
     if "e" in text or "E" in text:
         text = format(Decimal(text), "f")
     return text

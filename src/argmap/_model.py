@@ -145,9 +145,8 @@ class Quote:
 
 
 def _body_lines(value):
-    if value is None:
-        return None
-    return tuple(value)
+    """An empty body is no body: the language cannot tell them apart."""
+    return tuple(value) or None if value is not None else None
 
 
 def _check_body(inst, attribute, value):

@@ -189,6 +189,8 @@ def parse_with_diagnostics(text: str, *, path: str | None = None) -> tuple[Docum
     """
     if not isinstance(text, str):
         raise TypeError(f"parse() takes text (str), not {type(text).__name__}")
+    if text.startswith("\ufeff"):
+        text = " " + text[1:]  # a byte-order mark is not content; a blank keeps the columns
     src = text if text.endswith("\n") else text + "\n"
     stmts, errors = _statements(src, path)
     unsure = frozenset()
@@ -319,8 +321,8 @@ def _syntax_diagnostic(e: UnexpectedInput, chunk: str, lines_before: int, path) 
         if got == "_NL":
             what, width = "the line ends too early", 1
         else:
-            token = re.match(r"\S+", str(e.token) or " ")
-            token = token.group(0) if token else str(e.token)
+            word = re.match(r"\S+", rest)
+            token = word.group(0) if word else str(e.token)
             what, width = f"unexpected {_show(token)}", max(1, len(token))
     else:
         assert isinstance(e, UnexpectedCharacters)
@@ -350,7 +352,8 @@ def _show(text: str) -> str:
 
 
 def _hint(expected: set, got: str | None, rest: str, line_text: str) -> str | None:
-    head = line_text.split(None, 1)[0] if line_text.strip() else ""
+    first = re.match(r"\s*([\w\-]+)", line_text)
+    head = first.group(1) if first else ""
     word = re.match(r"[\w\-]+", rest)
     if _STATEMENT_START <= expected:
         if word:

@@ -1,0 +1,47 @@
+"""Shared fixtures and hypothesis profiles.
+
+Profiles: ``ci`` (default, quick), ``dev`` (more examples) and ``fuzz``
+(100,000 cases; see docs/testing.md).  Choose with HYPOTHESIS_PROFILE.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, settings
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLES = ROOT / "examples"
+SEED_EXAMPLE = EXAMPLES / "korea-japan-allies.argmap"
+SHARED = ROOT.parent / "shared"
+
+settings.register_profile(
+    "ci", max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
+settings.register_profile(
+    "dev", max_examples=1000, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
+settings.register_profile(
+    "fuzz", max_examples=100_000, deadline=None, suppress_health_check=list(HealthCheck)
+)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
+
+
+@pytest.fixture
+def seed_example() -> Path:
+    return SEED_EXAMPLE
+
+
+@pytest.fixture
+def shared() -> Path:
+    """The ../shared folder beside the checkout; skips the test when absent."""
+    if not SHARED.is_dir():
+        pytest.skip("../shared is not present (a fresh clone has none)")
+    return SHARED
+
+
+def needs_dot():
+    return pytest.mark.skipif(shutil.which("dot") is None, reason="Graphviz 'dot' is not installed")
