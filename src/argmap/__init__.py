@@ -2,11 +2,12 @@
 
 The pipeline, one private module per stage::
 
-    text ──parse──▶ Document ──check──▶ diagnostics
+    text ──parse──▶ Document ──check──▶ diagnostics (rules in _rules/)
                        ├──format──▶ canonical text
                        └──stats───▶ counts
 """
 
+from ._check import check, diagnostics_schema
 from ._errors import (
     ArgmapError,
     Diagnostic,
@@ -62,6 +63,8 @@ __all__ = [
     "Support",
     "Undercut",
     "UsageError",
+    "check",
+    "diagnostics_schema",
     "format",
     "load",
     "parse",

@@ -40,7 +40,6 @@ class _Builder:
         self.post: dict | None = None
         self.last: dict | None = None
         self.started = False
-        self.ref_spans: dict = {}
 
     def error(self, code, message, span, hint=None):
         self.problems.append(Diagnostic(code, Severity.ERROR, message, span, self.path, hint=hint))
@@ -121,8 +120,7 @@ class _Builder:
 
     def quote(self, span, source, source_span, text):
         if self.needs_post("a quote", span):
-            q = Quote(source, text, span=span, comments=self.take_comments())
-            self.ref_spans[id(q)] = (source_span,)
+            q = Quote(source, text, span=span, comments=self.take_comments(), ref_spans=(source_span,))
             self.post["quotes"].append(q)
         self.last = None
 
@@ -142,9 +140,8 @@ class _Builder:
         for p in self.posts:
             post = Post(
                 p["id"], p["author"], p["timestamp"], p["reply_to"], p["quotes"], p["body"],
-                span=p["span"], comments=p["comments"],
+                span=p["span"], comments=p["comments"], ref_spans=p["refs"],
             )  # fmt: skip
-            self.ref_spans[id(post)] = tuple(p["refs"])
             posts.append(post)
         props, rels = [], []
         for rec in self.items:
@@ -157,9 +154,7 @@ class _Builder:
                     )  # fmt: skip
                 )
             else:
-                rel, refs = _relation(rec)
-                self.ref_spans[id(rel)] = refs
-                rels.append(rel)
+                rels.append(_relation(rec))
         meta = Metadata(**self.metadata)
         return Document(
             meta, posts, props, rels, path=self.path,
@@ -172,15 +167,15 @@ def _relation(rec):
     kw = {"post": post, "span": span, "comments": rec["comments"]}
     if tag == "support":
         sid, _id_span, premises, (concl, concl_span) = parts
-        rel = Support(sid, [p for p, _ in premises], concl, rec["scheme"], **kw)
-        return rel, tuple(s for _, s in premises) + (concl_span,)
+        refs = tuple(s for _, s in premises) + (concl_span,)
+        return Support(sid, [p for p, _ in premises], concl, rec["scheme"], ref_spans=refs, **kw)
     if tag == "agree":
         word, (target, tspan) = parts
         cls = Concession if word == "concede" else Agreement
-        return cls(target, **kw), (tspan,)
+        return cls(target, ref_spans=(tspan,), **kw)
     (a, aspan), (b, bspan) = parts
     cls = {"rebut": Rebuttal, "undercut": Undercut, "restate": Restatement}[tag]
-    return cls(a, b, **kw), (aspan, bspan)
+    return cls(a, b, ref_spans=(aspan, bspan), **kw)
 
 
 def build(stmts, path=None, unsure=frozenset()):
@@ -214,5 +209,5 @@ def build(stmts, path=None, unsure=frozenset()):
             if len(b.items) > n:
                 b.items[-1]["post"] = b.post["id"] if b.post else None
     doc = b.finish()
-    problems = b.problems + reference_diagnostics(doc, b.ref_spans, unsure)
+    problems = b.problems + reference_diagnostics(doc, unsure)
     return doc, problems

@@ -8,11 +8,7 @@ from ._errors import Diagnostic, UsageError
 from ._model import Document
 from ._rules import RULES, Context, run
 
-__all__ = ["check", "selected_rules"]
-
-
-def _load_rule_modules() -> None:
-    from ._rules import references  # noqa: F401  (registers on import)
+__all__ = ["check", "diagnostics_schema", "selected_rules"]
 
 
 def _codes(spec: Iterable[str] | str | None) -> list[str] | None:
@@ -25,7 +21,6 @@ def _codes(spec: Iterable[str] | str | None) -> list[str] | None:
 
 def selected_rules(select=None, ignore=None):
     """Rules whose code starts with a prefix in ``select`` and with none in ``ignore``."""
-    _load_rule_modules()
     sel, ign = _codes(select), _codes(ignore) or []
     for prefix in (sel or []) + ign:
         if not any(code.startswith(prefix) for code in RULES) and not prefix.startswith("P"):
@@ -47,9 +42,19 @@ def check(doc: Document, *, select=None, ignore=None) -> list[Diagnostic]:
         select: rule codes or code prefixes to run (default: all), e.g. ``["R", "S101"]``.
         ignore: rule codes or prefixes to skip.
     """
+    ignore = list(_codes(ignore) or []) + list(doc.metadata.ignore)
     diags = run(selected_rules(select, ignore), Context(doc), doc.path)
     return sorted(diags, key=_where)
 
 
 def _where(d: Diagnostic):
     return (d.span.line, d.span.column, d.code) if d.span else (0, 0, d.code)
+
+
+def diagnostics_schema() -> dict:
+    """The JSON Schema that ``argmap check --format json`` output satisfies."""
+    import json
+    from importlib import resources
+
+    text = resources.files("argmap").joinpath("schemas", "diagnostics.schema.json").read_text("utf-8")
+    return json.loads(text)

@@ -15,9 +15,11 @@ import tempfile
 from typing import Sequence
 
 from ._check import check, selected_rules
+from ._config import config_for
 from ._errors import ArgmapError, Diagnostic, ParseError, Severity, UsageError
 from ._format import format_document
 from ._parse import decode_text, parse_with_diagnostics
+from ._rules import catalogue
 from ._rules.references import CODES as REFERENCE_CODES
 from ._stats import stats
 
@@ -112,17 +114,24 @@ def _count(diags) -> str:
 
 
 def cmd_check(args) -> int:
-    select = args.select.split(",") if args.select else None
-    ignore = args.ignore.split(",") if args.ignore else None
-    rules = selected_rules(select, ignore)  # validates the codes before any work
-    codes = {r.code for r in rules}
+    cli_select = _split(args.select)
+    cli_ignore = _split(args.ignore) or []
+    selected_rules(cli_select, cli_ignore)  # refuse unknown codes before any work
+    floor = _SEVERITY_ORDER.index(Severity(args.severity))
     everything: list[Diagnostic] = []
     for name in args.files:
         doc, diags, text, path = _load(name)
+        cfg = config_for(name)
+        select = cli_select if cli_select is not None else cfg.select
+        ignore = cli_ignore + list(cfg.ignore)
+        codes = {r.code for r in selected_rules(select, ignore + list(doc.metadata.ignore))}
         # parse already ran the reference rules, with precise spans
         diags = [d for d in diags if d.code.startswith("P") or d.code in codes]
         if not any(d.code.startswith("P") for d in diags):
-            diags += [d for d in check(doc, select=select, ignore=ignore) if d.code not in REFERENCE_CODES]
+            diags += [
+                d for d in check(doc, select=select, ignore=ignore) if d.code not in REFERENCE_CODES
+            ]
+        diags = [d for d in diags if _SEVERITY_ORDER.index(d.severity) <= floor]
         diags.sort(key=lambda d: (d.span.line, d.span.column) if d.span else (0, 0))
         everything += diags
         if args.format == "full":
@@ -136,6 +145,22 @@ def cmd_check(args) -> int:
     else:
         print(_summary(everything, len(args.files)), file=sys.stderr)
     return EXIT_PROBLEMS if _has_errors(everything) else EXIT_OK
+
+
+_SEVERITY_ORDER = [Severity.ERROR, Severity.WARNING, Severity.INFO]
+
+
+def _split(codes: str | None) -> list[str] | None:
+    return [c.strip() for c in codes.split(",") if c.strip()] if codes else None
+
+
+def cmd_rules(args) -> int:
+    if args.format == "markdown":
+        sys.stdout.write(catalogue.markdown())
+        return EXIT_OK
+    for r in selected_rules():
+        print(f"{r.code}  {r.severity.value:<7}  {r.name:<26}  {r.summary}")
+    return EXIT_OK
 
 
 def _summary(diags, nfiles: int) -> str:
@@ -196,7 +221,17 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("--format", choices=("full", "concise", "json"), default="full")
     c.add_argument("--select", metavar="CODES", help="comma-separated rule codes or prefixes to run")
     c.add_argument("--ignore", metavar="CODES", help="comma-separated rule codes or prefixes to skip")
+    c.add_argument(
+        "--severity",
+        choices=("error", "warning", "info"),
+        default="info",
+        help="show problems of this severity and worse (default: info, i.e. all)",
+    )
     c.set_defaults(func=cmd_check)
+
+    r = sub.add_parser("rules", help="list the checker's rules")
+    r.add_argument("--format", choices=("text", "markdown"), default="text")
+    r.set_defaults(func=cmd_rules)
 
     f = sub.add_parser("fmt", help="print files in canonical layout")
     f.add_argument("files", nargs="+", metavar="FILE", help="files to format ('-' for stdin)")

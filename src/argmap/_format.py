@@ -104,6 +104,8 @@ def format_document(doc: Document) -> str:
         value = getattr(m, key)
         if value is not None:
             w.lines.append(_line("", f"{key}:", value))
+    if m.ignore:
+        w.lines.append(f"ignore: {', '.join(m.ignore)}")
     sections = []
     if doc.propositions_of(None) or doc.relations_of(None):
         sections.append(None)

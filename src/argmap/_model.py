@@ -61,6 +61,11 @@ def _span_field():
     return attrs.field(default=None, eq=False, repr=False, kw_only=True)
 
 
+def _refs_field():
+    """Where each referenced id stands in the source (parallel to the references)."""
+    return attrs.field(default=(), eq=False, repr=False, kw_only=True, converter=tuple)
+
+
 def _comments_field():
     return attrs.field(default=(), eq=False, repr=False, kw_only=True, converter=tuple)
 
@@ -98,6 +103,12 @@ def _check_name(inst, attribute, value):
         raise ValueError(f"{attribute.name} must be a non-empty single line, got {value!r}")
 
 
+def _check_tags(inst, attribute, value):
+    for tag in value:
+        if not tag or any(c.isspace() or c == "," for c in tag):
+            raise ValueError(f"a tag is one word without commas, got {tag!r}")
+
+
 class Kind(str, enum.Enum):
     """What a proposition does in its post.
 
@@ -125,6 +136,8 @@ class Metadata:
     source: str | None = attrs.field(default=None, validator=_check_line)
     date: str | None = attrs.field(default=None, validator=_check_line)
     language: str | None = attrs.field(default=None, validator=_check_line)
+    #: checker rule codes (or prefixes) silenced for this document
+    ignore: tuple[str, ...] = attrs.field(default=(), converter=tuple, validator=_check_tags)
 
 
 @attrs.frozen
@@ -141,6 +154,7 @@ class Quote:
     source: str = attrs.field(validator=_check_id)
     text: str = attrs.field(validator=_check_line)
     span: Span | None = _span_field()
+    ref_spans: tuple[Span | None, ...] = _refs_field()
     comments: tuple[str, ...] = _comments_field()
 
 
@@ -179,6 +193,7 @@ class Post:
         default=None, converter=_body_lines, validator=_check_body
     )
     span: Span | None = _span_field()
+    ref_spans: tuple[Span | None, ...] = _refs_field()
     comments: tuple[str, ...] = _comments_field()
 
     @property
@@ -190,12 +205,6 @@ class Post:
 def _check_base(inst, attribute, value):
     if value is not None and not (0.0 <= value <= 1.0):
         raise ValueError(f"base score must lie in [0, 1], got {value!r}")
-
-
-def _check_tags(inst, attribute, value):
-    for tag in value:
-        if not tag or any(c.isspace() or c == "," for c in tag):
-            raise ValueError(f"a tag is one word without commas, got {tag!r}")
 
 
 @attrs.frozen
@@ -237,6 +246,7 @@ class Support:
     scheme: str | None = attrs.field(default=None, validator=_check_line)
     post: str | None = attrs.field(default=None, validator=_check_optional_id)
     span: Span | None = _span_field()
+    ref_spans: tuple[Span | None, ...] = _refs_field()
     comments: tuple[str, ...] = _comments_field()
 
     kind = "support"
@@ -261,6 +271,7 @@ class Rebuttal:
     target: str = attrs.field(validator=_check_id)
     post: str | None = attrs.field(default=None, validator=_check_optional_id)
     span: Span | None = _span_field()
+    ref_spans: tuple[Span | None, ...] = _refs_field()
     comments: tuple[str, ...] = _comments_field()
 
     kind = "rebuttal"
@@ -274,6 +285,7 @@ class Undercut:
     target: str = attrs.field(validator=_check_id)
     post: str | None = attrs.field(default=None, validator=_check_optional_id)
     span: Span | None = _span_field()
+    ref_spans: tuple[Span | None, ...] = _refs_field()
     comments: tuple[str, ...] = _comments_field()
 
     kind = "undercut"
@@ -286,6 +298,7 @@ class Agreement:
     target: str = attrs.field(validator=_check_id)
     post: str | None = attrs.field(default=None, validator=_check_optional_id)
     span: Span | None = _span_field()
+    ref_spans: tuple[Span | None, ...] = _refs_field()
     comments: tuple[str, ...] = _comments_field()
 
     kind = "agreement"
@@ -306,6 +319,7 @@ class Restatement:
     target: str = attrs.field(validator=_check_id)
     post: str | None = attrs.field(default=None, validator=_check_optional_id)
     span: Span | None = _span_field()
+    ref_spans: tuple[Span | None, ...] = _refs_field()
     comments: tuple[str, ...] = _comments_field()
 
     kind = "restatement"

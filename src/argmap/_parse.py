@@ -27,7 +27,7 @@ __all__ = ["load", "parse", "parse_with_diagnostics"]
 MAX_SYNTAX_ERRORS = 50
 
 KEYWORDS = (
-    "title", "source", "date", "language", "post", "thesis", "claim", "premise",
+    "title", "source", "date", "language", "ignore", "post", "thesis", "claim", "premise",
     "evidence", "question", "anchor", "tags", "base", "scheme", "quote",
     "support", "rebut", "undercut", "agree", "concede", "restate",
 )  # fmt: skip
@@ -54,6 +54,9 @@ class _ToStatements(Transformer):
 
     def meta(self, c):
         return ("meta", _span(c[0], c[-1]), str(c[0]), str(c[1]) if len(c) > 1 else "")
+
+    def ignore(self, c):
+        return ("meta", _span(c[0], c[-1]), "ignore", tuple(str(t) for t in c[1:]))
 
     def author(self, c):
         tok = c[0]
@@ -263,6 +266,7 @@ def load(path: str | os.PathLike) -> Document:
 
 _WORDS = {
     "META_KEY": "a metadata key",
+    "IGNORE": "'ignore'",
     "POST": "'post'",
     "BY": "'by'",
     "REPLY_TO": "'reply-to'",

@@ -50,9 +50,16 @@ def test_stats_text(capsys, messy):
     assert code == 0 and re.search(r"^propositions +2$", out, re.M)
 
 
-def test_check_clean_file_exits_0(capsys, seed_example):
+def test_check_seed_has_no_errors_and_exits_0(capsys, seed_example):
     code, _, err = run(capsys, "check", str(seed_example))
-    assert code == 0 and "All checks passed" in err
+    assert code == 0 and "error" not in err
+
+
+def test_check_clean_file_says_so(capsys, tmp_path):
+    path = tmp_path / "ok.argmap"
+    path.write_text("post 1 by ann\n  claim a: A.\n  claim b: B.\n  support s1: b -> a\n", encoding="utf-8")
+    code, out, err = run(capsys, "check", str(path))
+    assert (code, out, err) == (0, "", "All checks passed (1 file).\n")
 
 
 def test_check_reports_every_problem_with_location_and_exits_1(capsys, tmp_path):
@@ -70,7 +77,7 @@ def test_check_reports_every_problem_with_location_and_exits_1(capsys, tmp_path)
 def test_check_json_has_the_contract_fields(capsys, tmp_path):
     path = tmp_path / "bad.argmap"
     path.write_text("claim c1: x\nrebut c1 -> c2\n", encoding="utf-8")
-    code, out, _ = run(capsys, "check", "--format", "json", str(path))
+    code, out, _ = run(capsys, "check", "--format", "json", "--select", "R", str(path))
     (d,) = json.loads(out)
     assert code == 1
     assert d == {

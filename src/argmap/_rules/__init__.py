@@ -57,18 +57,18 @@ def rule(code: str, name: str, severity: str, *, summary: str, bad: str, good: s
 
 
 class Context:
-    """What a rule sees: the document, plus precise spans where the parser kept them."""
+    """What a rule sees: the document, and ids that may be defined on unreadable lines."""
 
-    def __init__(self, doc: Document, ref_spans: dict | None = None, unsure=frozenset()):
+    def __init__(self, doc: Document, unsure=frozenset()):
         self.doc = doc
-        self._ref_spans = ref_spans or {}
         #: ids that may be defined on lines the parser could not read
         self.unsure = unsure
 
-    def ref_span(self, obj, index: int) -> Span | None:
+    @staticmethod
+    def ref_span(obj, index: int) -> Span | None:
         """Span of the ``index``-th id an object refers to, else the object's own span."""
-        spans = self._ref_spans.get(id(obj))
-        if spans and index < len(spans) and spans[index] is not None:
+        spans = getattr(obj, "ref_spans", ())
+        if index < len(spans) and spans[index] is not None:
             return spans[index]
         return getattr(obj, "span", None)
 
@@ -83,7 +83,7 @@ def run(rules: Iterable[Rule], ctx: Context, path: str | None) -> list[Diagnosti
     return out
 
 
-def reference_diagnostics(doc: Document, ref_spans=None, unsure=frozenset()) -> list[Diagnostic]:
+def reference_diagnostics(doc: Document, unsure=frozenset()) -> list[Diagnostic]:
     """The reference rules (duplicate and unknown ids) that :func:`argmap.parse` enforces.
 
     References to ids in ``unsure`` (words on lines with syntax errors) are not
@@ -91,5 +91,9 @@ def reference_diagnostics(doc: Document, ref_spans=None, unsure=frozenset()) -> 
     """
     from . import references
 
-    ctx = Context(doc, ref_spans, unsure)
+    ctx = Context(doc, unsure)
     return run((RULES[c] for c in references.CODES), ctx, doc.path)
+
+
+# Importing the rule modules registers their rules; they need the names above.
+from . import completeness, dialogue, references, structure, text  # noqa: E402,F401

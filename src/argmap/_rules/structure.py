@@ -1,0 +1,229 @@
+"""Structure rules: what makes an argument's shape wrong, whoever wrote it."""
+
+from __future__ import annotations
+
+from .._errors import Related
+from .._model import Agreement, Support, relation_sources
+from . import Finding, rule
+
+_HEAD = "post 1 by ann\n  claim a: Tea is good.\n  claim b: Tea is hot.\n  claim c: Tea is cheap.\n"
+
+
+@rule(
+    "S101", "self-support", "error",
+    summary="A support lists its own conclusion among its premises: the claim is offered as a reason for itself.",
+    bad=_HEAD + "  support s1: a & b -> a\n",
+    good=_HEAD + "  support s1: b -> a\n",
+)  # fmt: skip
+def self_support(ctx):
+    for s in ctx.doc.supports:
+        if s.conclusion in s.premises:
+            i = s.premises.index(s.conclusion)
+            yield Finding(
+                f"support {s.id} gives {s.conclusion} as a reason for itself",
+                ctx.ref_span(s, i),
+                hint="remove the conclusion from the premises",
+            )
+
+
+@rule(
+    "S102", "self-attack", "error",
+    summary="A proposition rebuts itself, or restates itself.",
+    bad=_HEAD + "  rebut a -> a\n",
+    good=_HEAD + "  rebut b -> a\n",
+)  # fmt: skip
+def self_attack(ctx):
+    for r in ctx.doc.rebuttals:
+        if r.attacker == r.target:
+            yield Finding(f"{r.attacker} rebuts itself", r.span, hint="a rebuttal needs two different propositions")
+    for r in ctx.doc.restatements:
+        if r.source == r.target:
+            yield Finding(f"{r.source} restates itself", r.span)
+
+
+@rule(
+    "S103", "circular-support", "error",
+    summary="Supports form a cycle: each claim rests on the next and the last on the first (begging the question).",
+    bad=_HEAD + "  support s1: b -> a\n  support s2: c -> b\n  support s3: a -> c\n",
+    good=_HEAD + "  support s1: b -> a\n  support s2: c -> b\n",
+)  # fmt: skip
+def circular_support(ctx):
+    supports = [s for s in ctx.doc.supports]
+    edges: dict[str, list[Support]] = {}
+    for s in supports:
+        for p in dict.fromkeys(s.premises):
+            if p != s.conclusion:
+                edges.setdefault(p, []).append(s)
+    for cycle in _cycles(edges):
+        first = min(cycle, key=lambda s: _order(s))
+        k = cycle.index(first)
+        cycle = cycle[k:] + cycle[:k]
+        yield Finding(
+            f"circular support: {_chain(cycle)}",
+            first.span,
+            hint="a claim cannot be (even indirectly) a reason for itself; remove one of these supports",
+            related=[Related(f"support {s.id}", s.span) for s in cycle],
+        )
+
+
+def _order(s):
+    return (s.span.line, s.span.column) if s.span else (0, 0)
+
+
+def _chain(cycle: list[Support]) -> str:
+    """Write a cycle of supports as ``a -> b -> a``, following conclusions."""
+    nodes = [cycle[-1].conclusion] + [s.conclusion for s in cycle]
+    return " -> ".join(nodes)
+
+
+def _cycles(edges: dict[str, list[Support]]):
+    """One cycle (as a list of supports) per strongly connected component, iteratively.
+
+    ``edges[p]`` lists the supports in which ``p`` is a premise; following a
+    support leads to its conclusion.
+    """
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    on_stack: set[str] = set()
+    stack: list[str] = []
+    counter = 0
+    components = []
+    for root in list(edges):
+        if root in index:
+            continue
+        work = [(root, 0)]
+        while work:
+            node, i = work.pop()
+            if i == 0:
+                index[node] = low[node] = counter
+                counter += 1
+                stack.append(node)
+                on_stack.add(node)
+            out = edges.get(node, [])
+            if i < len(out):
+                work.append((node, i + 1))
+                nxt = out[i].conclusion
+                if nxt not in index:
+                    work.append((nxt, 0))
+                elif nxt in on_stack:
+                    low[node] = min(low[node], index[nxt])
+                continue
+            if low[node] == index[node]:
+                comp = set()
+                while True:
+                    w = stack.pop()
+                    on_stack.discard(w)
+                    comp.add(w)
+                    if w == node:
+                        break
+                if len(comp) > 1:
+                    components.append(comp)
+            if work:
+                parent = work[-1][0]
+                low[parent] = min(low[parent], low[node])
+    for comp in components:
+        yield _cycle_in(comp, edges)
+
+
+def _cycle_in(comp: set[str], edges) -> list[Support]:
+    """A simple cycle inside a strongly connected set of propositions (BFS back to the start)."""
+    start = min(comp)
+    parents: dict[str, tuple[str, Support]] = {}
+    frontier = [start]
+    seen = {start}
+    while frontier:
+        nxt_frontier = []
+        for node in frontier:
+            for s in edges.get(node, []):
+                c = s.conclusion
+                if c == start:
+                    path = [s]
+                    while node != start:
+                        node, sup = parents[node]
+                        path.append(sup)
+                    return path[::-1]
+                if c in comp and c not in seen:
+                    seen.add(c)
+                    parents[c] = (node, s)
+                    nxt_frontier.append(c)
+        frontier = nxt_frontier
+    raise AssertionError("a strongly connected component always holds a cycle")  # pragma: no cover
+
+
+@rule(
+    "S104", "supports-and-rebuts", "error",
+    summary="The same proposition both supports and rebuts the same target.",
+    bad=_HEAD + "  support s1: b -> a\n  rebut b -> a\n",
+    good=_HEAD + "  support s1: b -> a\n  rebut c -> a\n",
+)  # fmt: skip
+def supports_and_rebuts(ctx):
+    supporting: dict[tuple[str, str], Support] = {}
+    for s in ctx.doc.supports:
+        for p in s.premises:
+            supporting.setdefault((p, s.conclusion), s)
+    for r in ctx.doc.rebuttals:
+        s = supporting.get((r.attacker, r.target))
+        if s is not None:
+            yield Finding(
+                f"{r.attacker} both supports (in {s.id}) and rebuts {r.target}",
+                r.span,
+                hint="decide which it does; if it only weakens the inference, use undercut",
+                related=[Related(f"support {s.id}", s.span)],
+            )
+
+
+@rule(
+    "S105", "linked-single-premise", "warning",
+    summary="A linked support repeats a premise, so it has fewer distinct premises than written (maybe only one).",
+    bad=_HEAD + "  support s1: b & b -> a\n",
+    good=_HEAD + "  support s1: b & c -> a\n",
+)  # fmt: skip
+def linked_single_premise(ctx):
+    for s in ctx.doc.supports:
+        distinct = len(set(s.premises))
+        if distinct < len(s.premises):
+            what = "only one distinct premise" if distinct == 1 else f"{distinct} distinct premises"
+            yield Finding(
+                f"linked support {s.id} has {what}: a premise is repeated",
+                s.span,
+                hint="list each premise once; a linked argument needs two or more different premises",
+            )
+
+
+@rule(
+    "S106", "undercut-by-own-part", "warning",
+    summary="An undercut's attacker is itself a premise or the conclusion of the support it undercuts.",
+    bad=_HEAD + "  support s1: b -> a\n  undercut b -> s1\n",
+    good=_HEAD + "  support s1: b -> a\n  undercut c -> s1\n",
+)  # fmt: skip
+def undercut_by_own_part(ctx):
+    supports = ctx.doc.supports_by_id
+    for u in ctx.doc.undercuts:
+        s = supports.get(u.target)
+        if s is not None and (u.attacker in s.premises or u.attacker == s.conclusion):
+            yield Finding(f"{u.attacker} undercuts support {s.id}, of which it is a part", u.span)
+
+
+@rule(
+    "S107", "duplicate-relation", "warning",
+    summary="The same relation is stated twice.",
+    bad=_HEAD + "  rebut b -> a\n  rebut b -> a\n",
+    good=_HEAD + "  rebut b -> a\n  rebut c -> a\n",
+)  # fmt: skip
+def duplicate_relation(ctx):
+    seen: dict = {}
+    for r in ctx.doc.relations:
+        if isinstance(r, Support):
+            key = ("support", frozenset(r.premises), r.conclusion)
+        elif isinstance(r, Agreement):  # different posts may each agree
+            key = (r.kind, r.post, r.target)
+        else:
+            key = (r.kind, relation_sources(r), r.target)
+        first = seen.setdefault(key, r)
+        if first is not r:
+            yield Finding(
+                f"this {r.kind} repeats an earlier one",
+                r.span,
+                hint="remove the repetition",
+                related=[Related(f"first {r.kind}", first.span)],
+            )
