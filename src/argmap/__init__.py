@@ -4,6 +4,7 @@ The pipeline, one private module per stage::
 
     text ──parse──▶ Document ──check──▶ diagnostics (rules in _rules/)
                        ├──format──▶ canonical text
+                       ├──render──▶ graphviz.Digraph ▶ SVG / PNG / PDF / DOT
                        └──stats───▶ counts
 """
 
@@ -35,7 +36,9 @@ from ._model import (
     Support,
     Undercut,
 )
+from ._graphviz_run import RenderError, render
 from ._parse import load, parse
+from ._render import to_graphviz
 from ._stats import stats
 
 __version__ = "0.1.0"
@@ -57,6 +60,7 @@ __all__ = [
     "Rebuttal",
     "Related",
     "Relation",
+    "RenderError",
     "Restatement",
     "Severity",
     "Span",
@@ -68,5 +72,7 @@ __all__ = [
     "format",
     "load",
     "parse",
+    "render",
     "stats",
+    "to_graphviz",
 ]

@@ -18,6 +18,8 @@ from ._check import check, selected_rules
 from ._config import config_for
 from ._errors import ArgmapError, Diagnostic, ParseError, Severity, UsageError
 from ._format import format_document
+from ._graphviz_run import FORMATS, RenderError, render
+from ._render import CLUSTERS, DIRECTIONS, ENGINES, LARGE_MAP
 from ._parse import decode_text, parse_with_diagnostics
 from ._rules import catalogue
 from ._rules.references import CODES as REFERENCE_CODES
@@ -62,15 +64,16 @@ def write_atomic(path: str, data: bytes) -> None:
     try:
         mode = os.stat(target).st_mode & 0o7777
     except FileNotFoundError:
-        mode = None
+        umask = os.umask(0)
+        os.umask(umask)
+        mode = 0o666 & ~umask
     fd, tmp = tempfile.mkstemp(prefix=".argmap-", dir=directory)
     try:
         with os.fdopen(fd, "wb") as f:
             f.write(data)
             f.flush()
             os.fsync(f.fileno())
-        if mode is not None:
-            os.chmod(tmp, mode)
+        os.chmod(tmp, mode)
         os.replace(tmp, target)
     except BaseException:
         try:
@@ -191,6 +194,39 @@ def cmd_fmt(args) -> int:
     return status
 
 
+def cmd_render(args) -> int:
+    fmt = args.format
+    if fmt is None:
+        if args.output == "-":
+            raise _Fail("writing to standard output needs --format (svg, png, pdf or dot)")
+        fmt = os.path.splitext(args.output)[1].lstrip(".").lower()
+        if fmt not in FORMATS:
+            raise _Fail(
+                f"cannot tell the output format from {args.output!r}; "
+                f"use a .svg, .png, .pdf or .dot name, or --format"
+            )
+    doc, _ = _require_clean(args.file)
+
+    def progress(message: str) -> None:
+        print(f"argmap: {message}", file=sys.stderr)
+
+    options = dict(
+        direction=args.direction, cluster=args.cluster, focus=args.focus, depth=args.depth,
+        authors=args.author, tags=args.tag, width=args.width, engine=args.engine,
+        legend=not args.no_legend,
+    )  # fmt: skip
+    n = len(doc.propositions)
+    if args.engine is None and n > LARGE_MAP and fmt != "dot":
+        progress(f"{n} propositions: using the sfdp layout (faster than dot on maps over {LARGE_MAP})")
+    data = render(doc, fmt, progress=progress if n > 200 else None, **options)
+    if args.output == "-":
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+    else:
+        write_atomic(args.output, data)
+    return EXIT_OK
+
+
 def cmd_stats(args) -> int:
     doc, _ = _require_clean(args.file)
     counts = stats(doc)
@@ -240,6 +276,21 @@ def build_parser() -> argparse.ArgumentParser:
     mode.add_argument("--write", action="store_true", help="rewrite files in place (atomically)")
     f.set_defaults(func=cmd_fmt)
 
+    rd = sub.add_parser("render", help="draw the argument map (SVG, PNG, PDF or DOT)")
+    rd.add_argument("file", metavar="FILE", help="annotated file ('-' for stdin)")
+    rd.add_argument("-o", "--output", required=True, metavar="OUT", help="output file; its suffix picks the format")
+    rd.add_argument("--format", choices=sorted(FORMATS), help="output format (default: from OUT's suffix)")
+    rd.add_argument("--direction", choices=DIRECTIONS, default="BT", help="layout direction (default BT: conclusions on top)")
+    rd.add_argument("--cluster", choices=CLUSTERS, default="none", help="group propositions by post or author")
+    rd.add_argument("--focus", metavar="ID", help="draw only what is near this proposition")
+    rd.add_argument("--depth", type=int, metavar="N", help="with --focus: how many relations away (default: all)")
+    rd.add_argument("--author", action="append", metavar="NAME", help="only propositions by this author (repeatable)")
+    rd.add_argument("--tag", action="append", metavar="TAG", help="only propositions with this tag (repeatable)")
+    rd.add_argument("--width", type=int, default=34, metavar="N", help="characters per label line (default 34)")
+    rd.add_argument("--engine", choices=ENGINES, help=f"Graphviz layout (default: dot; sfdp above {LARGE_MAP} propositions)")
+    rd.add_argument("--no-legend", action="store_true", help="leave the legend out")
+    rd.set_defaults(func=cmd_render)
+
     s = sub.add_parser("stats", help="count posts, authors, propositions and relations")
     s.add_argument("file", metavar="FILE")
     s.add_argument("--format", choices=("text", "json"), default="text")
@@ -261,6 +312,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except UsageError as e:
         print(f"argmap: {e}", file=sys.stderr)
         return EXIT_USAGE
+    except RenderError as e:
+        print(f"argmap: {e}", file=sys.stderr)
+        return EXIT_PROBLEMS
     except ArgmapError as e:
         print(f"argmap: {e}", file=sys.stderr)
         return EXIT_PROBLEMS

@@ -482,6 +482,15 @@ class Document:
         return self._replies.get(post, ())
 
     def _repr_mimebundle_(self, include=None, exclude=None):
+        """Jupyter shows a Document as its map (SVG), or as text when Graphviz is missing."""
+        from ._errors import ArgmapError
         from ._format import format_document
+        from ._graphviz_run import render
 
-        return {"text/plain": format_document(self)}
+        bundle = {"text/plain": f"<argmap.Document: {len(self.posts)} posts, {len(self.propositions)} propositions>"}
+        try:
+            bundle["text/plain"] = format_document(self)
+            bundle["image/svg+xml"] = render(self, "svg").decode("utf-8")
+        except ArgmapError:
+            pass
+        return bundle
