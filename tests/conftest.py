@@ -1,7 +1,8 @@
 """Shared fixtures and hypothesis profiles.
 
 Profiles: ``ci`` (default, quick), ``dev`` (more examples) and ``fuzz``
-(100,000 cases; see docs/testing.md).  Choose with HYPOTHESIS_PROFILE.
+(25,000 cases per test: 100,000 over the four tests in tests/fuzz; see
+docs/testing.md).  Choose with HYPOTHESIS_PROFILE.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ settings.register_profile(
     "dev", max_examples=1000, deadline=None, suppress_health_check=[HealthCheck.too_slow]
 )
 settings.register_profile(
-    "fuzz", max_examples=100_000, deadline=None, suppress_health_check=list(HealthCheck)
+    "fuzz", max_examples=25_000, deadline=None, suppress_health_check=list(HealthCheck), database=None
 )
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 

@@ -17,6 +17,7 @@ Requires the ``hypothesis`` package (``pip install argmap[strategies]``).
 
 from __future__ import annotations
 
+import functools
 from typing import Sequence
 
 import attrs
@@ -50,9 +51,12 @@ __all__ = [
     "participants",
     "posts",
     "propositions",
+    "rebuttals",
     "source_texts",
+    "supports",
     "texts",
     "timestamps",
+    "undercuts",
 ]
 
 #: Characters that stress the language: its own punctuation and escapes.
@@ -77,6 +81,7 @@ _DEFAULT_ALPHABET = st.one_of(
 RELATION_KINDS = ("support", "rebuttal", "undercut", "agreement", "concession", "restatement")
 
 
+@functools.cache
 def texts(*, min_size: int = 0, max_size: int = 40, alphabet=None) -> st.SearchStrategy[str]:
     """Single-line text without surrounding blanks, as the language stores it.
 
@@ -92,6 +97,7 @@ def texts(*, min_size: int = 0, max_size: int = 40, alphabet=None) -> st.SearchS
     return clean.filter(lambda s: len(s) >= min_size)
 
 
+@functools.cache
 def identifiers(prefix: str = "") -> st.SearchStrategy[str]:
     """Ids the language accepts: ``\\w`` first and last, ``.`` and ``-`` inside."""
     ascii_id = st.from_regex(r"[A-Za-z0-9_](?:[A-Za-z0-9_.\-]{0,6}[A-Za-z0-9_])?", fullmatch=True)
@@ -99,12 +105,14 @@ def identifiers(prefix: str = "") -> st.SearchStrategy[str]:
     return st.one_of(ascii_id, unicode_id).map(lambda s: prefix + s if prefix else s)
 
 
+@functools.cache
 def author_names() -> st.SearchStrategy[str]:
     """Handles as people write them: spaces, commas, quotes, Hangul (``wjk, 검은 머리 외국인``)."""
     plain = st.from_regex(r"[A-Za-z][A-Za-z0-9_]{0,10}", fullmatch=True)
     return st.one_of(plain, texts(min_size=1, max_size=20))
 
 
+@functools.cache
 def timestamps() -> st.SearchStrategy[str]:
     """ISO 8601 dates and times, or free text such as ``Dec 29, 9:41 pm``."""
     iso = st.datetimes().map(lambda d: d.isoformat(timespec="minutes"))
@@ -112,6 +120,7 @@ def timestamps() -> st.SearchStrategy[str]:
     return st.one_of(iso, day, texts(max_size=20))
 
 
+@functools.cache
 def kinds() -> st.SearchStrategy[Kind]:
     return st.sampled_from(list(Kind))
 
@@ -122,16 +131,58 @@ def participants() -> st.SearchStrategy[Participant]:
 
 def propositions(*, id=None, post=None) -> st.SearchStrategy[Proposition]:
     """A proposition with every optional field sometimes set."""
+    base = _any_proposition()
+    if id is None and post is None:
+        return base
+    return base.map(lambda p: attrs.evolve(p, id=p.id if id is None else id, post=post))
+
+
+@functools.cache
+def _any_proposition() -> st.SearchStrategy[Proposition]:
     return st.builds(
         Proposition,
-        id=st.just(id) if id is not None else identifiers(),
+        id=identifiers(),
         text=texts(),
         kind=kinds(),
         anchor=st.none() | texts(),
         tags=st.lists(st.from_regex(r"[^\s,]{1,8}", fullmatch=True), max_size=3).map(tuple),
         base=st.none() | st.floats(0.0, 1.0),
-        post=st.just(post),
     )
+
+
+def supports(
+    premises: Sequence[str], conclusions: Sequence[str], *, id=None, linked: bool | None = None, post=None
+) -> st.SearchStrategy[Support]:
+    """A support from ids in ``premises`` to one in ``conclusions`` (never to itself).
+
+    Args:
+        linked: True for two or more premises, False for one, None for either.
+    """
+    sizes = {True: (2, 4), False: (1, 1), None: (1, 4)}[linked]
+
+    @st.composite
+    def build(draw):
+        conclusion = draw(st.sampled_from(list(conclusions)))
+        pool = [p for p in dict.fromkeys(premises) if p != conclusion]
+        lo, hi = sizes
+        if len(pool) < lo:
+            raise ValueError(f"need at least {lo} premise ids other than the conclusion")
+        chosen = draw(st.lists(st.sampled_from(pool), min_size=lo, max_size=min(hi, len(pool)), unique=True))
+        sid = id if id is not None else draw(identifiers("s"))
+        return Support(sid, chosen, conclusion, draw(st.none() | texts(max_size=15)), post)
+
+    return build()
+
+
+def rebuttals(attackers: Sequence[str], targets: Sequence[str], *, post=None) -> st.SearchStrategy[Rebuttal]:
+    """A rebuttal between two different ids."""
+    pairs = [(a, t) for a in dict.fromkeys(attackers) for t in dict.fromkeys(targets) if a != t]
+    return st.sampled_from(pairs).map(lambda p: Rebuttal(p[0], p[1], post))
+
+
+def undercuts(attackers: Sequence[str], support_ids: Sequence[str], *, post=None) -> st.SearchStrategy[Undercut]:
+    """An undercut of one of ``support_ids``."""
+    return st.builds(Undercut, st.sampled_from(list(attackers)), st.sampled_from(list(support_ids)), st.just(post))
 
 
 def posts(*, id=None, earlier: Sequence[str] = ()) -> st.SearchStrategy[Post]:
@@ -212,7 +263,9 @@ def documents(
     owners: list = [None] + post_ids
     n_props = draw(st.integers(min_propositions, max_propositions))
     ids = draw(st.lists(identifiers(), min_size=n_props, max_size=n_props, unique=True))
-    props = [draw(propositions(id=pid, post=draw(st.sampled_from(owners)))) for pid in ids]
+    props = [
+        attrs.evolve(draw(_any_proposition()), id=pid, post=draw(st.sampled_from(owners))) for pid in ids
+    ]
     by_id = {p.id: p for p in post_list}
     for i, p in enumerate(props):  # anchors are verbatim words of the post's text, when it has text
         post = by_id.get(p.post)
