@@ -8,6 +8,7 @@ describe the item just above; comments belong to the next statement.
 from __future__ import annotations
 
 from ._errors import Diagnostic, Severity
+from ._suggest import did_you_mean
 from ._model import (
     Agreement,
     Concession,
@@ -62,6 +63,20 @@ class _Builder:
             return
         self.metadata[key] = value
         self.header_comments += self.take_comments()
+        if key == "ignore":
+            self.check_codes(span, value)
+
+    def check_codes(self, span, codes) -> None:
+        from ._rules import RULES
+
+        for code in codes:
+            if not any(known.startswith(code.upper()) for known in RULES):
+                self.problems.append(
+                    Diagnostic(
+                        "P108", Severity.WARNING, f"'ignore:' names no rule: {code!r}", span, self.path,
+                        hint=did_you_mean(code.upper(), sorted(RULES)) or "see `argmap rules` for the codes",
+                    )  # fmt: skip
+                )
 
     def post_(self, span, pid, id_span, author, stamp, reply, reply_span):
         self.started = True

@@ -35,6 +35,12 @@ def selected_rules(select=None, ignore=None):
     return out
 
 
+def known_prefixes(codes) -> list[str]:
+    """The codes (or prefixes) that name at least one rule; the parser reports the others."""
+    codes = _codes(codes) or []
+    return [c for c in codes if any(code.startswith(c) for code in RULES)]
+
+
 def check(doc: Document, *, select=None, ignore=None) -> list[Diagnostic]:
     """Every problem the rules find in ``doc``, sorted by location.
 
@@ -42,7 +48,7 @@ def check(doc: Document, *, select=None, ignore=None) -> list[Diagnostic]:
         select: rule codes or code prefixes to run (default: all), e.g. ``["R", "S101"]``.
         ignore: rule codes or prefixes to skip.
     """
-    ignore = list(_codes(ignore) or []) + list(doc.metadata.ignore)
+    ignore = list(_codes(ignore) or []) + known_prefixes(doc.metadata.ignore)
     diags = run(selected_rules(select, ignore), Context(doc), doc.path)
     return sorted(diags, key=_where)
 

@@ -14,7 +14,7 @@ import sys
 import tempfile
 from typing import Sequence
 
-from ._check import check, selected_rules
+from ._check import check, known_prefixes, selected_rules
 from ._config import config_for
 from ._errors import ArgmapError, Diagnostic, ParseError, Severity, UsageError
 from ._format import format_document
@@ -127,7 +127,7 @@ def cmd_check(args) -> int:
         cfg = config_for(name)
         select = cli_select if cli_select is not None else cfg.select
         ignore = cli_ignore + list(cfg.ignore)
-        codes = {r.code for r in selected_rules(select, ignore + list(doc.metadata.ignore))}
+        codes = {r.code for r in selected_rules(select, ignore + known_prefixes(doc.metadata.ignore))}
         # parse already ran the reference rules, with precise spans
         diags = [d for d in diags if d.code.startswith("P") or d.code in codes]
         if not any(d.code.startswith("P") for d in diags):

@@ -289,3 +289,15 @@ def test_parse_refuses_bytes_with_a_type_error():
 def test_junk_raises_parse_error_not_a_lark_exception(junk):
     with pytest.raises(ParseError):
         argmap.parse(junk)
+
+
+def test_unknown_code_in_ignore_header_is_a_warning_with_location():
+    from argmap._parse import parse_with_diagnostics
+
+    doc, diags = parse_with_diagnostics("ignore: M101, S1O3, by\nclaim c1: x\n")
+    assert [(d.code, d.severity.value, d.message, d.hint) for d in diags] == [
+        ("P108", "warning", "'ignore:' names no rule: 'S1O3'", "did you mean 'S103'?"),
+        ("P108", "warning", "'ignore:' names no rule: 'by'", "see `argmap rules` for the codes"),
+    ]
+    assert argmap.parse("ignore: by\nclaim c1: x\n").metadata.ignore == ("by",)
+    assert [d.code for d in argmap.check(doc)] == []  # M101 silenced, the bad codes skipped
