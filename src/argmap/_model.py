@@ -264,29 +264,25 @@ class Support:
 
 
 @attrs.frozen
-class Rebuttal:
-    """``attacker`` (a proposition) speaks against ``target`` (a proposition)."""
-
+class _Attack:
     attacker: str = attrs.field(validator=_check_id)
     target: str = attrs.field(validator=_check_id)
     post: str | None = attrs.field(default=None, validator=_check_optional_id)
     span: Span | None = _span_field()
     ref_spans: tuple[Span | None, ...] = _refs_field()
     comments: tuple[str, ...] = _comments_field()
+
+
+@attrs.frozen
+class Rebuttal(_Attack):
+    """``attacker`` (a proposition) speaks against ``target`` (a proposition)."""
 
     kind = "rebuttal"
 
 
 @attrs.frozen
-class Undercut:
+class Undercut(_Attack):
     """``attacker`` denies that support ``target`` is a good inference."""
-
-    attacker: str = attrs.field(validator=_check_id)
-    target: str = attrs.field(validator=_check_id)
-    post: str | None = attrs.field(default=None, validator=_check_optional_id)
-    span: Span | None = _span_field()
-    ref_spans: tuple[Span | None, ...] = _refs_field()
-    comments: tuple[str, ...] = _comments_field()
 
     kind = "undercut"
 
