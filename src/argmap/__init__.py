@@ -19,6 +19,7 @@ from ._errors import (
     UsageError,
 )
 from ._format import format_document as format
+from ._formats.argmap_json import from_json, to_json
 from ._model import (
     Agreement,
     Concession,
@@ -70,9 +71,11 @@ __all__ = [
     "check",
     "diagnostics_schema",
     "format",
+    "from_json",
     "load",
     "parse",
     "render",
     "stats",
     "to_graphviz",
+    "to_json",
 ]

@@ -14,14 +14,18 @@ import sys
 import tempfile
 from typing import Sequence
 
+import attrs
+
 from ._check import check, known_prefixes, selected_rules
 from ._config import config_for
 from ._errors import ArgmapError, Diagnostic, ParseError, Severity, UsageError
+from . import _formats as formats
 from ._format import format_document
+from ._model import Document
 from ._graphviz_run import FORMATS, RenderError, render
 from ._render import CLUSTERS, DIRECTIONS, ENGINES, LARGE_MAP
 from ._parse import decode_text, parse_with_diagnostics
-from ._rules import catalogue
+from ._rules import RULES, catalogue
 from ._rules.references import CODES as REFERENCE_CODES
 from ._stats import stats
 
@@ -83,11 +87,21 @@ def write_atomic(path: str, data: bytes) -> None:
         raise
 
 
-def _load(name: str):
-    """Parse a file; return (document, diagnostics, text, path)."""
+def _load(name: str, fmt: str | None = None):
+    """Read a document in any format; return (document, diagnostics, text, path)."""
     text, path = _read(name)
-    doc, diags = parse_with_diagnostics(text, path=path)
-    return doc, diags, text, path
+    reader = formats.by_name(fmt) if fmt else formats.detect(path, text)
+    if reader.name == "argmap":
+        doc, diags = parse_with_diagnostics(text, path=path)
+        return doc, diags, text, path
+    try:
+        return reader.read(text, path), [], text, path
+    except ParseError as e:
+        return Document(path=path), list(e.diagnostics), text, path
+
+
+def _is_text(name: str, fmt: str | None) -> bool:
+    return (fmt or formats.detect(name).name) == "argmap"
 
 
 def _has_errors(diags: Sequence[Diagnostic]) -> bool:
@@ -99,9 +113,9 @@ def _print_diagnostics(diags, text) -> None:
         print(d.render(text), file=sys.stderr)
 
 
-def _require_clean(name: str):
-    """Parse a file and stop with its errors if it has any."""
-    doc, diags, text, _ = _load(name)
+def _require_clean(name: str, fmt: str | None = None):
+    """Read a file and stop with its errors if it has any."""
+    doc, diags, text, _ = _load(name, fmt)
     if _has_errors(diags):
         _print_diagnostics(diags, text)
         raise _Fail(f"{name}: {_count(diags)}; nothing done", EXIT_PROBLEMS)
@@ -123,18 +137,23 @@ def cmd_check(args) -> int:
     floor = _SEVERITY_ORDER.index(Severity(args.severity))
     everything: list[Diagnostic] = []
     for name in args.files:
-        doc, diags, text, path = _load(name)
+        doc, diags, text, path = _load(name, args.source_format)
         cfg = config_for(name)
         select = cli_select if cli_select is not None else cfg.select
         ignore = cli_ignore + list(cfg.ignore)
         codes = {r.code for r in selected_rules(select, ignore + known_prefixes(doc.metadata.ignore))}
-        # parse already ran the reference rules, with precise spans
-        diags = [d for d in diags if d.code.startswith("P") or d.code in codes]
-        if not any(d.code.startswith("P") for d in diags):
+        # reading already ran the reference rules (with precise spans); P… and J… are not rules
+        diags = [d for d in diags if d.code not in RULES or d.code in codes]
+        unreadable = any(d.code not in RULES and d.severity is Severity.ERROR for d in diags)
+        if not unreadable:
             diags += [
                 d for d in check(doc, select=select, ignore=ignore) if d.code not in REFERENCE_CODES
             ]
         diags = [d for d in diags if _SEVERITY_ORDER.index(d.severity) <= floor]
+        if not _is_text(name, args.source_format):
+            # spans in an imported document point into the text it was made from, not this file
+            diags = [attrs.evolve(d, span=None, related=()) if d.code[0] != "J" else d for d in diags]
+            text = None
         diags.sort(key=lambda d: (d.span.line, d.span.column) if d.span else (0, 0))
         everything += diags
         if args.format == "full":
@@ -205,7 +224,7 @@ def cmd_render(args) -> int:
                 f"cannot tell the output format from {args.output!r}; "
                 f"use a .svg, .png, .pdf or .dot name, or --format"
             )
-    doc, _ = _require_clean(args.file)
+    doc, _ = _require_clean(args.file, args.source_format)
 
     def progress(message: str) -> None:
         print(f"argmap: {message}", file=sys.stderr)
@@ -227,8 +246,26 @@ def cmd_render(args) -> int:
     return EXIT_OK
 
 
+def cmd_convert(args) -> int:
+    writer = formats.by_name(args.to) if args.to else None
+    if writer is None:
+        if args.output == "-":
+            raise _Fail("writing to standard output needs --to")
+        writer = formats.output_format(args.output)
+    if args.output != "-" and args.file != "-" and os.path.exists(args.output):
+        if os.path.samefile(args.file, args.output):
+            raise _Fail(f"{args.output}: converting a file onto itself would overwrite it; choose another name")
+    doc, _ = _require_clean(args.file, args.source_format)
+    data = writer.write(doc).encode("utf-8")
+    if args.output == "-":
+        sys.stdout.buffer.write(data)
+    else:
+        write_atomic(args.output, data)
+    return EXIT_OK
+
+
 def cmd_stats(args) -> int:
-    doc, _ = _require_clean(args.file)
+    doc, _ = _require_clean(args.file, args.source_format)
     counts = stats(doc)
     if args.format == "json":
         print(json.dumps(counts, indent=2))
@@ -240,6 +277,13 @@ def cmd_stats(args) -> int:
 
 
 # -- wiring ----------------------------------------------------------------------
+
+
+def _from_option(p) -> None:
+    p.add_argument(
+        "--from", dest="source_format", choices=sorted(formats.FORMATS),
+        help="input format (default: from the file name; .json is argmap JSON, anything else argmap text)",
+    )  # fmt: skip
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -255,6 +299,7 @@ def build_parser() -> argparse.ArgumentParser:
     c = sub.add_parser("check", help="report problems in annotated files")
     c.add_argument("files", nargs="+", metavar="FILE", help="files to check ('-' for stdin)")
     c.add_argument("--format", choices=("full", "concise", "json"), default="full")
+    _from_option(c)
     c.add_argument("--select", metavar="CODES", help="comma-separated rule codes or prefixes to run")
     c.add_argument("--ignore", metavar="CODES", help="comma-separated rule codes or prefixes to skip")
     c.add_argument(
@@ -280,6 +325,7 @@ def build_parser() -> argparse.ArgumentParser:
     rd.add_argument("file", metavar="FILE", help="annotated file ('-' for stdin)")
     rd.add_argument("-o", "--output", required=True, metavar="OUT", help="output file; its suffix picks the format")
     rd.add_argument("--format", choices=sorted(FORMATS), help="output format (default: from OUT's suffix)")
+    _from_option(rd)
     rd.add_argument("--direction", choices=DIRECTIONS, default="BT", help="layout direction (default BT: conclusions on top)")
     rd.add_argument("--cluster", choices=CLUSTERS, default="none", help="group propositions by post or author")
     rd.add_argument("--focus", metavar="ID", help="draw only what is near this proposition")
@@ -291,9 +337,17 @@ def build_parser() -> argparse.ArgumentParser:
     rd.add_argument("--no-legend", action="store_true", help="leave the legend out")
     rd.set_defaults(func=cmd_render)
 
+    cv = sub.add_parser("convert", help="convert between formats (argmap text, argmap JSON)")
+    cv.add_argument("file", metavar="IN", help="input file ('-' for stdin)")
+    cv.add_argument("-o", "--output", required=True, metavar="OUT", help="output file ('-' for stdout)")
+    _from_option(cv)
+    cv.add_argument("--to", choices=sorted(formats.FORMATS), help="output format (default: from OUT's suffix)")
+    cv.set_defaults(func=cmd_convert)
+
     s = sub.add_parser("stats", help="count posts, authors, propositions and relations")
     s.add_argument("file", metavar="FILE")
     s.add_argument("--format", choices=("text", "json"), default="text")
+    _from_option(s)
     s.set_defaults(func=cmd_stats)
     return p
 

@@ -1,0 +1,134 @@
+"""argmap JSON: lossless round trips, schema validity, and located errors."""
+
+from __future__ import annotations
+
+import json
+
+import jsonschema
+import pytest
+from hypothesis import given
+
+import argmap
+from argmap import strategies
+from argmap._cli import main
+from argmap._formats.argmap_json import schema, to_dict
+
+
+def test_text_to_json_to_text_is_identical(seed_example):
+    text = seed_example.read_text(encoding="utf-8")
+    doc = argmap.parse(text)
+    assert argmap.format(argmap.from_json(argmap.to_json(doc))) == text
+
+
+def test_comments_and_spans_survive_json():
+    doc = argmap.parse("# top\npost 1 by ann\n  # why\n  claim c1: x\n")
+    back = argmap.from_json(argmap.to_json(doc))
+    assert back.propositions[0].comments == ("# why",) and back.posts[0].comments == ("# top",)
+    assert back.propositions[0].span == doc.propositions[0].span
+
+
+@given(strategies.documents())
+def test_document_to_json_to_document_is_equal(doc):
+    """Every generated document survives JSON unchanged, and its JSON satisfies the schema."""
+    data = to_dict(doc)
+    jsonschema.validate(data, schema())
+    assert argmap.from_json(json.dumps(data)) == doc
+
+
+def test_json_is_deterministic_and_versioned(seed_example):
+    doc = argmap.load(seed_example)
+    out = argmap.to_json(doc)
+    assert out == argmap.to_json(argmap.load(seed_example))
+    data = json.loads(out)
+    assert (data["format"], data["version"]) == ("argmap", 1)
+
+
+def problems(text: str):
+    with pytest.raises(argmap.ParseError) as info:
+        argmap.from_json(text, path="t.json")
+    return [(d.code, d.span.line if d.span else None, d.message) for d in info.value.diagnostics]
+
+
+def test_invalid_json_is_reported_with_line_and_column():
+    assert problems('{"format": "argmap",\n  "version": 1,,}') == [
+        ("J001", 2, "not valid JSON: Expecting property name enclosed in double quotes")
+    ]
+
+
+def test_schema_violations_name_the_json_path():
+    bad = {"format": "argmap", "version": 1, "propositions": [{"id": "bad id", "text": "x"}],
+           "relations": [{"type": "rebuttal", "attacker": "a"}]}  # fmt: skip
+    assert problems(json.dumps(bad)) == [
+        ("J002", None, "at $.propositions[0].id: 'bad id' does not match '^\\\\w(?:[\\\\w.\\\\-]*\\\\w)?$'"),
+        ("J002", None, "at $.relations[0]: 'target' is a required property"),
+    ]
+
+
+def test_unknown_keys_and_versions_are_refused():
+    assert problems('{"format": "argmap", "version": 1, "extra": 1}')[0][2].endswith("('extra' was unexpected)")
+    assert problems('{"format": "argmap", "version": 2}') == [
+        ("J002", None, "argmap JSON version 2 is not supported (this argmap reads 1)")
+    ]
+    relation = {"type": "agreement", "target": "a", "attacker": "b"}
+    doc = {"format": "argmap", "version": 1, "relations": [relation]}
+    assert "attacker" in problems(json.dumps(doc))[0][2]
+
+
+def test_dangling_references_are_reported_like_the_text_language():
+    doc = {"format": "argmap", "version": 1, "propositions": [{"id": "a", "text": "x"}],
+           "relations": [{"type": "rebuttal", "attacker": "a", "target": "b"}]}  # fmt: skip
+    assert [code for code, *_ in problems(json.dumps(doc))] == ["R002"]
+
+
+def run(capsys, *args):
+    code = main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_convert_both_ways_on_the_command_line(capsys, seed_example, tmp_path):
+    as_json = tmp_path / "seed.json"
+    back = tmp_path / "seed.argmap"
+    assert run(capsys, "convert", str(seed_example), "-o", str(as_json))[0] == 0
+    assert run(capsys, "convert", str(as_json), "-o", str(back))[0] == 0
+    assert back.read_bytes() == seed_example.read_bytes()
+
+
+def test_convert_to_stdout_needs_to(capsys, seed_example):
+    code, _, err = run(capsys, "convert", str(seed_example), "-o", "-")
+    assert code == 2 and "needs --to" in err
+    code, out, _ = run(capsys, "convert", str(seed_example), "-o", "-", "--to", "json")
+    assert code == 0 and json.loads(out)["format"] == "argmap"
+
+
+def test_convert_never_overwrites_its_input(capsys, tmp_path, seed_example):
+    path = tmp_path / "a.json"
+    run(capsys, "convert", str(seed_example), "-o", str(path))
+    before = path.read_bytes()
+    code, _, err = run(capsys, "convert", str(path), "-o", str(path), "--to", "json")
+    assert code == 2 and "would overwrite it" in err and path.read_bytes() == before
+
+
+def test_unknown_output_suffix_is_a_usage_error(capsys, seed_example, tmp_path):
+    code, _, err = run(capsys, "convert", str(seed_example), "-o", str(tmp_path / "x.xml"))
+    assert code == 2 and "cannot tell the output format" in err
+
+
+def test_reading_commands_accept_json(capsys, seed_example, tmp_path):
+    path = tmp_path / "seed.json"
+    run(capsys, "convert", str(seed_example), "-o", str(path))
+    code, out, _ = run(capsys, "stats", str(path), "--format", "json")
+    assert code == 0 and json.loads(out)["propositions"] >= 70
+    code, out, _ = run(capsys, "check", "--format", "concise", "--select", "M101", str(path))
+    assert code == 0 and out.splitlines()[0].startswith(f"{path}: M101 ")  # no line: spans belong to the text
+    assert run(capsys, "render", str(path), "-o", str(tmp_path / "m.dot"))[0] == 0
+    renamed = tmp_path / "seed.data"
+    renamed.write_bytes(path.read_bytes())
+    assert run(capsys, "stats", "--from", "json", str(renamed))[0] == 0
+
+
+def test_broken_json_file_on_the_command_line(capsys, tmp_path):
+    path = tmp_path / "broken.json"
+    path.write_text('{"format": "argmap", "version": 1, "posts": [}', encoding="utf-8")
+    code, out, _ = run(capsys, "check", "--format", "concise", str(path))
+    assert code == 1 and out.startswith(f"{path}:1:46: J001 not valid JSON")
