@@ -1,7 +1,8 @@
 """The ``argmap`` command line.
 
 Exit codes: 0 success, 1 the input has errors (or ``fmt --check`` would
-change a file), 2 usage or file-system error, 130 interrupted.  Every error a
+change a file), 2 usage or file-system error, 70 a bug in argmap, 130
+interrupted.  Every error a
 user can cause is one clear message on stderr, never a traceback.
 """
 
@@ -31,7 +32,7 @@ from ._stats import stats
 
 __all__ = ["main"]
 
-EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
+EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, EXIT_INTERNAL, EXIT_INTERRUPTED = 0, 1, 2, 70, 130
 
 
 class _Fail(Exception):
@@ -386,6 +387,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         name = getattr(e, "filename", None)
         print(f"argmap: {name + ': ' if name else ''}{e.strerror or e}", file=sys.stderr)
         return EXIT_USAGE
+    except Exception as e:  # a bug in argmap: say so in one line, unless debugging
+        if os.environ.get("ARGMAP_DEBUG"):
+            raise
+        print(
+            f"argmap: internal error ({type(e).__name__}: {e}); please report it, "
+            "with the input if you can (ARGMAP_DEBUG=1 shows the traceback)",
+            file=sys.stderr,
+        )
+        return EXIT_INTERNAL
 
 
 def run() -> None:

@@ -98,6 +98,12 @@ def _check_line(inst, attribute, value):
         )
 
 
+def _check_quotable(inst, attribute, value):
+    """Any single line: the language writes it in quotes when it needs to."""
+    if value is not None and (not isinstance(value, str) or "\n" in value or "\r" in value):
+        raise ValueError(f"{attribute.name} must be a single line, got {value!r}")
+
+
 def _check_name(inst, attribute, value):
     if not isinstance(value, str) or not value or "\n" in value or "\r" in value:
         raise ValueError(f"{attribute.name} must be a non-empty single line, got {value!r}")
@@ -186,7 +192,7 @@ class Post:
 
     id: str = attrs.field(validator=_check_id)
     author: str = attrs.field(validator=_check_name)
-    timestamp: str | None = attrs.field(default=None, validator=_check_line)
+    timestamp: str | None = attrs.field(default=None, validator=_check_quotable)
     reply_to: str | None = attrs.field(default=None, validator=_check_optional_id)
     quotes: tuple[Quote, ...] = attrs.field(default=(), converter=tuple)
     body: tuple[str, ...] | None = attrs.field(

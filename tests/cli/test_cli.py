@@ -183,3 +183,15 @@ def test_python_dash_m_runs_without_traceback(tmp_path):
     assert proc.returncode == 1
     assert "Traceback" not in proc.stderr
     assert "P001 the file is not UTF-8 text (byte 0xff)" in proc.stdout + proc.stderr
+
+
+def test_an_internal_error_is_one_line_without_traceback(capsys, monkeypatch, seed_example):
+    import argmap._cli as cli
+
+    def boom(doc):
+        raise KeyError("bug")
+
+    monkeypatch.setattr(cli, "stats", boom)
+    monkeypatch.delenv("ARGMAP_DEBUG", raising=False)
+    code, _, err = run(capsys, "stats", str(seed_example))
+    assert code == 70 and err.startswith("argmap: internal error (KeyError: 'bug')") and "Traceback" not in err

@@ -43,6 +43,7 @@ def test_empty_metadata_value_is_empty_string():
         ("post 2 by ann reply-to 1 at 2010-12-29 14:05", "ann", "1", "2010-12-29 14:05"),
         ("post 2 by ann at 2010-12-29T14:05:09+09:00", "ann", None, "2010-12-29T14:05:09+09:00"),
         ('post 2 by ann at "Dec 29, 9:41 pm"', "ann", None, "Dec 29, 9:41 pm"),
+        ('post 2 by ann at " padded "', "ann", None, " padded "),  # found by fuzzing
         ('post 2 by "Zhang Fei"', "Zhang Fei", None, None),
         ('post 2 by "wjk, 검은 머리 외국인" reply-to 1', "wjk, 검은 머리 외국인", "1", None),
         ('post 2 by "say \\"hi\\" \\\\ bye"', 'say "hi" \\ bye', None, None),
