@@ -265,6 +265,63 @@ def cmd_convert(args) -> int:
     return EXIT_OK
 
 
+def cmd_af(args) -> int:
+    """The ICCMA solver interface: -p TASK -f FILE [-a ARG] [--fo FORMAT]."""
+    from .af import extensions, read_af
+    from .af import credulous as dc
+    from .af import skeptical as ds
+    from .af import some_extension
+
+    if args.formats:
+        print("[apx,tgf,i23]" if args.fo != "i23" else "i23")
+        return EXIT_OK
+    if args.problems:
+        print("[" + ",".join(AF_TASKS) + "]")
+        return EXIT_OK
+    if not args.p or not args.f:
+        raise _Fail("af needs -p TASK and -f FILE (or --problems / --formats)")
+    task = args.p.upper()
+    if task not in AF_TASKS:
+        raise _Fail(f"unknown task {args.p!r}; tasks are {', '.join(AF_TASKS)}")
+    kind, sem = task.split("-")
+    fmt = args.fo or {".apx": "apx", ".tgf": "tgf"}.get(os.path.splitext(args.f)[1].lower(), "i23")
+    text, path = _read(args.f)
+    af = read_af(text, fmt, path=path)
+    if kind in ("DC", "DS"):
+        if args.a is None:
+            raise _Fail(f"{task} needs the query argument: -a ARG")
+        if args.a not in af.index:
+            raise _Fail(f"argument {args.a!r} is not in {path}")
+    show = _iccma_writer(af, fmt)
+    if kind == "SE":
+        ext = some_extension(af, sem)
+        print("NO" if ext is None else show(ext))
+    elif kind == "EE":
+        exts = extensions(af, sem)
+        if fmt == "i23":
+            for e in exts:
+                print(show(e))
+        else:
+            print("[" + ",".join(show(e) for e in exts) + "]")
+    else:
+        yes, cert = (dc if kind == "DC" else ds)(af, sem, args.a)
+        print("YES" if yes else "NO")
+        if fmt == "i23" and cert is not None:
+            print(show(cert))
+    return EXIT_OK
+
+
+AF_TASKS = tuple(f"{k}-{s}" for k in ("DC", "DS", "SE", "EE") for s in ("CO", "GR", "PR", "ST", "SST", "STG", "ID"))
+
+
+def _iccma_writer(af, fmt):
+    """ICCMA'23 writes 'w 1 4' (1-based numbers); the older APX/TGF convention '[a,b]'."""
+    if fmt == "i23":
+        return lambda ext: "w" + "".join(f" {a}" for a in sorted(ext, key=int))
+    order = {a: i for i, a in enumerate(af.arguments)}
+    return lambda ext: "[" + ",".join(sorted(ext, key=order.__getitem__)) + "]"
+
+
 def cmd_stats(args) -> int:
     doc, _ = _require_clean(args.file, args.source_format)
     counts = stats(doc)
@@ -344,6 +401,20 @@ def build_parser() -> argparse.ArgumentParser:
     _from_option(cv)
     cv.add_argument("--to", choices=sorted(formats.FORMATS), help="output format (default: from OUT's suffix)")
     cv.set_defaults(func=cmd_convert)
+
+    af = sub.add_parser(
+        "af",
+        help="solve ICCMA tasks on an abstract framework (ICCMA'23 interface)",
+        description="Tasks DC/DS/SE/EE-CO/GR/PR/ST/SST/STG/ID. With i23 input, extensions print as "
+        "'w 1 2'; DC prints a witness and DS a counter-example after YES/NO.",
+    )
+    af.add_argument("-p", metavar="TASK", help="e.g. DC-CO, DS-PR, SE-ST, EE-PR")
+    af.add_argument("-f", metavar="FILE", help="the framework")
+    af.add_argument("-a", metavar="ARG", help="the query argument (DC and DS tasks)")
+    af.add_argument("--fo", choices=("apx", "tgf", "i23"), help="file format (default: from the suffix; i23 otherwise)")
+    af.add_argument("--formats", action="store_true", help="list the supported formats")
+    af.add_argument("--problems", action="store_true", help="list the supported tasks")
+    af.set_defaults(func=cmd_af)
 
     s = sub.add_parser("stats", help="count posts, authors, propositions and relations")
     s.add_argument("file", metavar="FILE")
