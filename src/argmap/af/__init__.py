@@ -8,6 +8,7 @@
 
 from ._formats import AF_FORMATS, read_af, write_af
 from ._framework import AF
+from ._gradual import h_categorizer
 from ._semantics import (
     SEMANTICS,
     credulous,
@@ -26,6 +27,7 @@ __all__ = [
     "extensions",
     "grounded",
     "grounded_labelling",
+    "h_categorizer",
     "read_af",
     "skeptical",
     "some_extension",
