@@ -10,6 +10,7 @@ items are grouped by post in post order, as parsed documents are.
 
 from __future__ import annotations
 
+import functools
 import re
 from decimal import Decimal
 
@@ -18,10 +19,14 @@ from ._model import Agreement, Concession, Document, Rebuttal, Restatement, Supp
 
 __all__ = ["format_document"]
 
-_BARE_WORD = re.compile(r'[^\s"]+')
-_TIMESTAMP = re.compile(
-    r"\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?(?:Z|[+\-]\d{2}:?\d{2})?"
-)
+
+
+@functools.cache
+def _terminal(name: str) -> re.Pattern:
+    """A terminal's pattern, read from the grammar, so the formatter writes what the lexer reads."""
+    from ._parse import _parser
+
+    return re.compile(_parser().get_terminal(name).pattern.to_regexp())
 
 
 def quote_string(s: str) -> str:
@@ -30,11 +35,11 @@ def quote_string(s: str) -> str:
 
 
 def _author(name: str) -> str:
-    return name if _BARE_WORD.fullmatch(name) else quote_string(name)
+    return name if _terminal("WORD").fullmatch(name) else quote_string(name)
 
 
 def _stamp(stamp: str) -> str:
-    return stamp if _TIMESTAMP.fullmatch(stamp) else quote_string(stamp)
+    return stamp if _terminal("TIMESTAMP").fullmatch(stamp) else quote_string(stamp)
 
 
 def _number(x: float) -> str:
