@@ -4,6 +4,7 @@ The pipeline, one private module per stage::
 
     text ──parse──▶ Document ──check──▶ diagnostics (rules in _rules/)
                        ├──format──▶ canonical text
+                       ├──evaluate▶ labels / scores with reasons (via argmap.af)
                        ├──render──▶ graphviz.Digraph ▶ SVG / PNG / PDF / DOT
                        └──stats───▶ counts
 """
@@ -18,6 +19,7 @@ from ._errors import (
     Severity,
     UsageError,
 )
+from ._evaluate import Evaluation, evaluate, to_framework
 from ._format import format_document as format
 from ._formats.argmap_json import from_json, to_json
 from ._model import (
@@ -50,6 +52,7 @@ __all__ = [
     "Concession",
     "Diagnostic",
     "Document",
+    "Evaluation",
     "FormatError",
     "Kind",
     "Metadata",
@@ -70,12 +73,14 @@ __all__ = [
     "UsageError",
     "check",
     "diagnostics_schema",
+    "evaluate",
     "format",
     "from_json",
     "load",
     "parse",
     "render",
     "stats",
+    "to_framework",
     "to_graphviz",
     "to_json",
 ]

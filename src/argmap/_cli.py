@@ -230,10 +230,15 @@ def cmd_render(args) -> int:
     def progress(message: str) -> None:
         print(f"argmap: {message}", file=sys.stderr)
 
+    status = None
+    if args.semantics:
+        from ._evaluate import evaluate
+
+        status = evaluate(doc, args.semantics, support=args.support).labels
     options = dict(
         direction=args.direction, cluster=args.cluster, focus=args.focus, depth=args.depth,
         authors=args.author, tags=args.tag, width=args.width, engine=args.engine,
-        legend=not args.no_legend,
+        legend=not args.no_legend, status=status,
     )  # fmt: skip
     n = len(doc.propositions)
     if args.engine is None and n > LARGE_MAP and fmt != "dot":
@@ -262,6 +267,22 @@ def cmd_convert(args) -> int:
         sys.stdout.buffer.write(data)
     else:
         write_atomic(args.output, data)
+    return EXIT_OK
+
+
+def cmd_eval(args) -> int:
+    from ._evaluate import evaluate
+
+    doc, _ = _require_clean(args.file, args.source_format)
+    ev = evaluate(doc, args.semantics, support=args.support)
+    if args.format == "json":
+        print(json.dumps(ev.as_dict(), ensure_ascii=False, indent=2))
+        return EXIT_OK
+    if ev.extensions == 0:
+        print(f"argmap: there is no {ev.semantics} extension", file=sys.stderr)
+    width = max((len(k) for k in ev.labels), default=0)
+    for pid in ev.labels:
+        print(f"{pid:<{width}}  {ev.reasons[pid]}")
     return EXIT_OK
 
 
@@ -344,6 +365,17 @@ def _from_option(p) -> None:
     )  # fmt: skip
 
 
+def _semantics_options(p, required: bool) -> None:
+    p.add_argument(
+        "--semantics", required=required, metavar="NAME",
+        help="grounded, complete, preferred, stable, semi-stable, stage, ideal or h-categorizer",
+    )  # fmt: skip
+    p.add_argument(
+        "--support", choices=("deductive", "necessary"), default="deductive",
+        help="how a support acts on its conclusion (docs/evaluation.md)",
+    )  # fmt: skip
+
+
 def build_parser() -> argparse.ArgumentParser:
     from . import __version__
 
@@ -393,6 +425,7 @@ def build_parser() -> argparse.ArgumentParser:
     rd.add_argument("--width", type=int, default=34, metavar="N", help="characters per label line (default 34)")
     rd.add_argument("--engine", choices=ENGINES, help=f"Graphviz layout (default: dot; sfdp above {LARGE_MAP} propositions)")
     rd.add_argument("--no-legend", action="store_true", help="leave the legend out")
+    _semantics_options(rd, required=False)
     rd.set_defaults(func=cmd_render)
 
     cv = sub.add_parser("convert", help="convert between formats (argmap text, argmap JSON)")
@@ -401,6 +434,13 @@ def build_parser() -> argparse.ArgumentParser:
     _from_option(cv)
     cv.add_argument("--to", choices=sorted(formats.FORMATS), help="output format (default: from OUT's suffix)")
     cv.set_defaults(func=cmd_convert)
+
+    ev = sub.add_parser("eval", help="which propositions stand, and why")
+    ev.add_argument("file", metavar="FILE")
+    _semantics_options(ev, required=True)
+    ev.add_argument("--format", choices=("text", "json"), default="text")
+    _from_option(ev)
+    ev.set_defaults(func=cmd_eval)
 
     af = sub.add_parser(
         "af",
