@@ -368,7 +368,7 @@ def _from_option(p) -> None:
 def _semantics_options(p, required: bool) -> None:
     p.add_argument(
         "--semantics", required=required, metavar="NAME",
-        help="grounded, complete, preferred, stable, semi-stable, stage, ideal or h-categorizer",
+        help="grounded, complete, preferred, stable, semi-stable, stage, ideal, h-categorizer or df-quad",
     )  # fmt: skip
     p.add_argument(
         "--support", choices=("deductive", "necessary"), default="deductive",

@@ -130,9 +130,11 @@ def evaluate(doc: Document, semantics: str = "grounded", *, support: str = "dedu
     key = semantics.lower()
     if key in ("h-categorizer", "hcat"):
         return _h_categorizer(doc, support)
+    if key in ("df-quad", "dfquad"):
+        return _df_quad(doc)
     code = NAMES.get(key, semantics.upper())
     if code not in SEMANTICS or code in ("CF", "AD"):
-        choices = ", ".join(list(NAMES) + ["h-categorizer"])
+        choices = ", ".join(list(NAMES) + ["h-categorizer", "df-quad"])
         raise UsageError(f"unknown semantics {semantics!r}; choose from {choices}")
     tr = to_framework(doc, support=support)
     af = tr.af
@@ -210,3 +212,23 @@ def _h_categorizer(doc: Document, support: str) -> Evaluation:
             names = ", ".join(f"{a} ({scores[a]:.2f})" for a in attackers[:5])
             reasons[p] = f"{labels[p]:.3f}: base {base:g} divided by 1 + the scores of its attackers {names}"
     return Evaluation("h-categorizer", labels, reasons, None)
+
+
+def _df_quad(doc: Document) -> Evaluation:
+    from ._dfquad import DEFAULT_BASE, df_quad
+
+    scores, converged = df_quad(doc)
+    labels = {p: round(v, 6) for p, v in scores.items()}
+    note = "" if converged else " (the iteration did not settle: cycles; the value is approximate)"
+    reasons = {}
+    for p, q in doc.propositions_by_id.items():
+        base = q.base if q.base is not None else DEFAULT_BASE
+        against = [r.attacker for r in doc.relations_to(p) if r.kind == "rebuttal"]
+        for_ = [r.id for r in doc.relations_to(p) if r.kind == "support"]
+        parts = [f"base {base:g}"]
+        if for_:
+            parts.append("raised by " + ", ".join(for_))
+        if against:
+            parts.append("lowered by " + ", ".join(against))
+        reasons[p] = f"{labels[p]:.3f}: " + "; ".join(parts) + note
+    return Evaluation("df-quad", labels, reasons, None)
