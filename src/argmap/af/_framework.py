@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from typing import Iterable
 
 import attrs
@@ -10,7 +11,13 @@ __all__ = ["AF"]
 
 
 def _args(value) -> tuple[str, ...]:
-    return tuple(dict.fromkeys(str(a) for a in value))
+    return tuple(dict.fromkeys(a if type(a) is str else str(a) for a in value))
+
+
+def _pairs(value) -> frozenset:
+    if isinstance(value, frozenset) and all(type(a) is str and type(b) is str for a, b in value):
+        return value
+    return frozenset((a, b) if type(a) is str and type(b) is str else (str(a), str(b)) for a, b in value)
 
 
 @attrs.frozen
@@ -27,24 +34,36 @@ class AF:
     """
 
     arguments: tuple[str, ...] = attrs.field(converter=_args)
-    attacks: frozenset[tuple[str, str]] = attrs.field(converter=lambda v: frozenset((str(a), str(b)) for a, b in v))
+    attacks: frozenset[tuple[str, str]] = attrs.field(converter=lambda v: _pairs(v))
 
     index: dict = attrs.field(init=False, eq=False, repr=False)
     attackers: tuple[tuple[int, ...], ...] = attrs.field(init=False, eq=False, repr=False)
     attacked: tuple[tuple[int, ...], ...] = attrs.field(init=False, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
+        enabled = gc.isenabled()
+        gc.disable()  # millions of small lists: the collector would rescan them again and again
+        try:
+            self._build_indexes()
+        finally:
+            if enabled:
+                gc.enable()
+
+    def _build_indexes(self) -> None:
         index = {a: i for i, a in enumerate(self.arguments)}
         into: list[list[int]] = [[] for _ in self.arguments]
         out: list[list[int]] = [[] for _ in self.arguments]
-        for a, b in sorted(self.attacks):
-            if a not in index or b not in index:
-                raise ValueError(f"attack ({a}, {b}) names an argument the framework does not have")
-            into[index[b]].append(index[a])
-            out[index[a]].append(index[b])
+        try:
+            for a, b in self.attacks:
+                i, j = index[a], index[b]
+                into[j].append(i)
+                out[i].append(j)
+        except KeyError as e:
+            raise ValueError(f"an attack names {e.args[0]!r}, which the framework does not have") from None
+        # argument order, not set order: results and explanations must not depend on hashing
         object.__setattr__(self, "index", index)
-        object.__setattr__(self, "attackers", tuple(map(tuple, into)))
-        object.__setattr__(self, "attacked", tuple(map(tuple, out)))
+        object.__setattr__(self, "attackers", tuple(tuple(sorted(x)) for x in into))
+        object.__setattr__(self, "attacked", tuple(tuple(sorted(x)) for x in out))
 
     def __len__(self) -> int:
         return len(self.arguments)

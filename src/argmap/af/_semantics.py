@@ -24,23 +24,23 @@ UNDEC, IN, OUT = 0, 1, 2
 
 def grounded_labelling(af: AF) -> list[int]:
     """IN / OUT / UNDEC per argument index, by a worklist over counts of live attackers."""
-    n = len(af)
+    attacked = af.attacked
     live = [len(a) for a in af.attackers]
-    label = [UNDEC] * n
-    todo = [i for i in range(n) if live[i] == 0]
+    label = bytearray(len(live))
+    todo = [i for i, c in enumerate(live) if c == 0]
     for i in todo:
         label[i] = IN
+    pop, push = todo.pop, todo.append
     while todo:
-        i = todo.pop()
-        for j in af.attacked[i]:
-            if label[j] == UNDEC:
+        for j in attacked[pop()]:
+            if not label[j]:
                 label[j] = OUT
-                for k in af.attacked[j]:
+                for k in attacked[j]:
                     live[k] -= 1
-                    if live[k] == 0 and label[k] == UNDEC:
+                    if not live[k] and not label[k]:
                         label[k] = IN
-                        todo.append(k)
-    return label
+                        push(k)
+    return list(label)
 
 
 def grounded(af: AF) -> frozenset[str]:
