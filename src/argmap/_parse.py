@@ -53,61 +53,61 @@ class _ToStatements(Transformer):
         return children
 
     def meta(self, c):
-        return ("meta", _span(c[0], c[-1]), str(c[0]), str(c[1]) if len(c) > 1 else "")
+        return ("meta", _span(c[0], c[-1]), c[0].value, c[1].value if len(c) > 1 else "")
 
     def ignore(self, c):
-        return ("meta", _span(c[0], c[-1]), "ignore", tuple(str(t) for t in c[1:]))
+        return ("meta", _span(c[0], c[-1]), "ignore", tuple(t.value for t in c[1:]))
 
     def author(self, c):
         tok = c[0]
-        return (unquote(tok) if tok.type == "STRING" else str(tok), tok)
+        return (unquote(tok.value) if tok.type == "STRING" else tok.value, tok)
 
     stamp = author
 
     def post(self, c):
         reply = reply_span = stamp = None
-        last = c[-1] if isinstance(c[-1], Token) else c[-1][1]
+        last = c[-1][1] if isinstance(c[-1], tuple) else c[-1]
         i = 4
         while i < len(c):
             if c[i].type == "REPLY_TO":
-                reply, reply_span = str(c[i + 1]), _tspan(c[i + 1])
+                reply, reply_span = c[i + 1].value, _tspan(c[i + 1])
             else:
                 stamp = c[i + 1][0]
             i += 2
-        return ("post", _span(c[0], last), str(c[1]), _tspan(c[1]), c[3][0], stamp, reply, reply_span)
+        return ("post", _span(c[0], last), c[1].value, _tspan(c[1]), c[3][0], stamp, reply, reply_span)
 
     def prop(self, c):
-        text = str(c[2]) if len(c) > 2 else ""
-        return ("prop", _span(c[0], c[-1]), str(c[0]), str(c[1]), _tspan(c[1]), text)
+        text = c[2].value if len(c) > 2 else ""
+        return ("prop", _span(c[0], c[-1]), c[0].value, c[1].value, _tspan(c[1]), text)
 
     def anchor(self, c):
-        return ("anchor", _span(c[0], c[-1]), str(c[1]) if len(c) > 1 else "")
+        return ("anchor", _span(c[0], c[-1]), c[1].value if len(c) > 1 else "")
 
     def scheme(self, c):
-        return ("scheme", _span(c[0], c[-1]), str(c[1]) if len(c) > 1 else "")
+        return ("scheme", _span(c[0], c[-1]), c[1].value if len(c) > 1 else "")
 
     def tags(self, c):
-        return ("tags", _span(c[0], c[-1]), [str(t) for t in c[1:]])
+        return ("tags", _span(c[0], c[-1]), [t.value for t in c[1:]])
 
     def base(self, c):
-        return ("base", _span(c[0], c[-1]), str(c[1]), _tspan(c[1]))
+        return ("base", _span(c[0], c[-1]), c[1].value, _tspan(c[1]))
 
     def body(self, c):
-        line = c[0][1:]
+        line = c[0].value[1:]
         if line.startswith(" "):
             line = line[1:]
         return ("body", _tspan(c[0]), line.rstrip())
 
     def quote(self, c):
-        text = str(c[2]) if len(c) > 2 else ""
-        return ("quote", _span(c[0], c[-1]), str(c[1]), _tspan(c[1]), text)
+        text = c[2].value if len(c) > 2 else ""
+        return ("quote", _span(c[0], c[-1]), c[1].value, _tspan(c[1]), text)
 
     def support(self, c):
-        refs = [(str(t), _tspan(t)) for t in c[2:]]
-        return ("support", _span(c[0], c[-1]), str(c[1]), _tspan(c[1]), refs[:-1], refs[-1])
+        refs = [(t.value, _tspan(t)) for t in c[2:]]
+        return ("support", _span(c[0], c[-1]), c[1].value, _tspan(c[1]), refs[:-1], refs[-1])
 
     def _pair(self, tag, c):
-        return (tag, _span(c[0], c[-1]), (str(c[1]), _tspan(c[1])), (str(c[2]), _tspan(c[2])))
+        return (tag, _span(c[0], c[-1]), (c[1].value, _tspan(c[1])), (c[2].value, _tspan(c[2])))
 
     def rebut(self, c):
         return self._pair("rebut", c)
@@ -119,10 +119,10 @@ class _ToStatements(Transformer):
         return self._pair("restate", c)
 
     def agree(self, c):
-        return ("agree", _span(c[0], c[-1]), str(c[0]), (str(c[1]), _tspan(c[1])))
+        return ("agree", _span(c[0], c[-1]), c[0].value, (c[1].value, _tspan(c[1])))
 
     def comment(self, c):
-        return ("comment", _tspan(c[0]), str(c[0]).rstrip())
+        return ("comment", _tspan(c[0]), c[0].value.rstrip())
 
 
 def _parser():
