@@ -288,59 +288,23 @@ def cmd_eval(args) -> int:
 
 def cmd_af(args) -> int:
     """The ICCMA solver interface: -p TASK -f FILE [-a ARG] [--fo FORMAT]."""
-    from .af import extensions, read_af
-    from .af import credulous as dc
-    from .af import skeptical as ds
-    from .af import some_extension
+    from .af import read_af
+    from .af._iccma import TASKS, solve
 
     if args.formats:
-        print("[apx,tgf,i23]" if args.fo != "i23" else "i23")
+        print("[apx,tgf,i23]")
         return EXIT_OK
     if args.problems:
-        print("[" + ",".join(AF_TASKS) + "]")
+        print("[" + ",".join(TASKS) + "]")
         return EXIT_OK
     if not args.p or not args.f:
         raise _Fail("af needs -p TASK and -f FILE (or --problems / --formats)")
-    task = args.p.upper()
-    if task not in AF_TASKS:
-        raise _Fail(f"unknown task {args.p!r}; tasks are {', '.join(AF_TASKS)}")
-    kind, sem = task.split("-")
     fmt = args.fo or {".apx": "apx", ".tgf": "tgf"}.get(os.path.splitext(args.f)[1].lower(), "i23")
     text, path = _read(args.f)
     af = read_af(text, fmt, path=path)
-    if kind in ("DC", "DS"):
-        if args.a is None:
-            raise _Fail(f"{task} needs the query argument: -a ARG")
-        if args.a not in af.index:
-            raise _Fail(f"argument {args.a!r} is not in {path}")
-    show = _iccma_writer(af, fmt)
-    if kind == "SE":
-        ext = some_extension(af, sem)
-        print("NO" if ext is None else show(ext))
-    elif kind == "EE":
-        exts = extensions(af, sem)
-        if fmt == "i23":
-            for e in exts:
-                print(show(e))
-        else:
-            print("[" + ",".join(show(e) for e in exts) + "]")
-    else:
-        yes, cert = (dc if kind == "DC" else ds)(af, sem, args.a)
-        print("YES" if yes else "NO")
-        if fmt == "i23" and cert is not None:
-            print(show(cert))
+    for line in solve(af, args.p, args.a, fmt):
+        print(line)
     return EXIT_OK
-
-
-AF_TASKS = tuple(f"{k}-{s}" for k in ("DC", "DS", "SE", "EE") for s in ("CO", "GR", "PR", "ST", "SST", "STG", "ID"))
-
-
-def _iccma_writer(af, fmt):
-    """ICCMA'23 writes 'w 1 4' (1-based numbers); the older APX/TGF convention '[a,b]'."""
-    if fmt == "i23":
-        return lambda ext: "w" + "".join(f" {a}" for a in sorted(ext, key=int))
-    order = {a: i for i, a in enumerate(af.arguments)}
-    return lambda ext: "[" + ",".join(sorted(ext, key=order.__getitem__)) + "]"
 
 
 def cmd_stats(args) -> int:

@@ -41,7 +41,6 @@ def clingo_extensions(af: AF, sem: str, limit: int = 3000):
     ctl.add("base", [], program + facts)
     ctl.ground([("base", [])])
     found = set()
-    range_models = {}
     with ctl.solve(yield_=True) as handle:
         for model in handle:
             ins = frozenset(af.arguments[int(s.arguments[0].name[1:])] for s in model.symbols(atoms=True) if s.name == "in")

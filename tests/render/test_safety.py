@@ -51,7 +51,7 @@ def check_structure(source: str, n_props: int) -> None:
     for name, attrs in nodes.items():
         assert re.fullmatch(r"p\d+|j\d+|legend_\w+", name), name
         assert set(attrs) <= NODE_KEYS, attrs
-    for a, b, attrs in edges:
+    for _a, _b, attrs in edges:
         assert set(attrs) <= EDGE_KEYS, attrs
     assert set(graph) <= GRAPH_KEYS, graph
     assert all(re.fullmatch(r"cluster_(\d+|legend)", c) for c in clusters)

@@ -89,8 +89,6 @@ def reference_diagnostics(doc: Document, unsure=frozenset()) -> list[Diagnostic]
     References to ids in ``unsure`` (words on lines with syntax errors) are not
     reported: they are most likely defined on such a line.
     """
-    from . import references
-
     ctx = Context(doc, unsure)
     return run((RULES[c] for c in references.CODES), ctx, doc.path)
 

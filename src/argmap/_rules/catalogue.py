@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from . import RULES
-
 
 def markdown() -> str:
     """docs/rules.md: every rule with code, severity, meaning, a failing example and its fix."""

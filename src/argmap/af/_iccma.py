@@ -1,0 +1,52 @@
+"""ICCMA tasks and their output conventions (ICCMA'23 for i23 input, earlier ICCMAs otherwise)."""
+
+from __future__ import annotations
+
+from .._errors import UsageError
+from ._framework import AF
+from ._semantics import credulous, extensions, skeptical, some_extension
+
+__all__ = ["TASKS", "solve"]
+
+TASKS = tuple(f"{k}-{s}" for k in ("DC", "DS", "SE", "EE") for s in ("CO", "GR", "PR", "ST", "SST", "STG", "ID"))
+
+
+def solve(af: AF, task: str, query: str | None, fmt: str) -> list[str]:
+    """The lines a solver prints for ``task`` on ``af``.
+
+    With i23 input an extension is ``w 1 4`` (1-based numbers), ``DC`` adds a
+    witness after ``YES`` and ``DS`` a counter-example after ``NO``; with apx or
+    tgf input an extension is ``[a,b]`` and ``EE`` prints ``[[a,b],[c]]``.
+
+    >>> af = AF(["1", "2"], [("1", "2")])
+    >>> solve(af, "SE-GR", None, "i23"), solve(af, "DS-PR", "2", "i23")
+    (['w 1'], ['NO', 'w 1'])
+    """
+    task = task.upper()
+    if task not in TASKS:
+        raise UsageError(f"unknown task {task!r}; tasks are {', '.join(TASKS)}")
+    kind, sem = task.split("-")
+    if kind in ("DC", "DS"):
+        if query is None:
+            raise UsageError(f"{task} needs the query argument: -a ARG")
+        if query not in af.index:
+            raise UsageError(f"argument {query!r} is not in the framework")
+    show = _writer(af, fmt)
+    if kind == "SE":
+        ext = some_extension(af, sem)
+        return ["NO" if ext is None else show(ext)]
+    if kind == "EE":
+        exts = extensions(af, sem)
+        return [show(e) for e in exts] if fmt == "i23" else ["[" + ",".join(show(e) for e in exts) + "]"]
+    yes, certificate = (credulous if kind == "DC" else skeptical)(af, sem, query)
+    lines = ["YES" if yes else "NO"]
+    if fmt == "i23" and certificate is not None:
+        lines.append(show(certificate))
+    return lines
+
+
+def _writer(af: AF, fmt: str):
+    if fmt == "i23":
+        return lambda ext: "w" + "".join(f" {a}" for a in sorted(ext, key=int))
+    order = af.index
+    return lambda ext: "[" + ",".join(sorted(ext, key=order.__getitem__)) + "]"
