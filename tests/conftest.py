@@ -19,9 +19,7 @@ EXAMPLES = ROOT / "examples"
 SEED_EXAMPLE = EXAMPLES / "korea-japan-allies.argmap"
 SHARED = ROOT.parent / "shared"
 
-settings.register_profile(
-    "ci", max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow]
-)
+settings.register_profile("ci", max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 settings.register_profile(
     "dev", max_examples=1000, deadline=None, suppress_health_check=[HealthCheck.too_slow]
 )

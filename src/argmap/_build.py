@@ -73,7 +73,11 @@ class _Builder:
             if not any(known.startswith(code.upper()) for known in RULES):
                 self.problems.append(
                     Diagnostic(
-                        "P108", Severity.WARNING, f"'ignore:' names no rule: {code!r}", span, self.path,
+                        "P108",
+                        Severity.WARNING,
+                        f"'ignore:' names no rule: {code!r}",
+                        span,
+                        self.path,
                         hint=did_you_mean(code.upper(), sorted(RULES)) or "see `argmap rules` for the codes",
                     )  # fmt: skip
                 )
@@ -163,9 +167,15 @@ class _Builder:
             if rec["tag"] == "prop":
                 props.append(
                     Proposition(
-                        rec["id"], rec["text"], Kind(rec["kind"]), rec["anchor"],
-                        tuple(rec["tags"] or ()), rec["base"], rec["post"],
-                        span=rec["span"], comments=rec["comments"],
+                        rec["id"],
+                        rec["text"],
+                        Kind(rec["kind"]),
+                        rec["anchor"],
+                        tuple(rec["tags"] or ()),
+                        rec["base"],
+                        rec["post"],
+                        span=rec["span"],
+                        comments=rec["comments"],
                     )  # fmt: skip
                 )
             else:

@@ -147,9 +147,7 @@ def cmd_check(args) -> int:
         diags = [d for d in diags if d.code not in RULES or d.code in codes]
         unreadable = any(d.code not in RULES and d.severity is Severity.ERROR for d in diags)
         if not unreadable:
-            diags += [
-                d for d in check(doc, select=select, ignore=ignore) if d.code not in REFERENCE_CODES
-            ]
+            diags += [d for d in check(doc, select=select, ignore=ignore) if d.code not in REFERENCE_CODES]
         diags = [d for d in diags if _SEVERITY_ORDER.index(d.severity) <= floor]
         if not _is_text(name, args.source_format):
             # spans in an imported document point into the text it was made from, not this file
@@ -260,7 +258,9 @@ def cmd_convert(args) -> int:
         writer = formats.output_format(args.output)
     if args.output != "-" and args.file != "-" and os.path.exists(args.output):
         if os.path.samefile(args.file, args.output):
-            raise _Fail(f"{args.output}: converting a file onto itself would overwrite it; choose another name")
+            raise _Fail(
+                f"{args.output}: converting a file onto itself would overwrite it; choose another name"
+            )
     doc, _ = _require_clean(args.file, args.source_format)
     data = writer.write(doc).encode("utf-8")
     if args.output == "-":
@@ -377,17 +377,38 @@ def build_parser() -> argparse.ArgumentParser:
 
     rd = sub.add_parser("render", help="draw the argument map (SVG, PNG, PDF or DOT)")
     rd.add_argument("file", metavar="FILE", help="annotated file ('-' for stdin)")
-    rd.add_argument("-o", "--output", required=True, metavar="OUT", help="output file; its suffix picks the format")
+    rd.add_argument(
+        "-o", "--output", required=True, metavar="OUT", help="output file; its suffix picks the format"
+    )
     rd.add_argument("--format", choices=sorted(FORMATS), help="output format (default: from OUT's suffix)")
     _from_option(rd)
-    rd.add_argument("--direction", choices=DIRECTIONS, default="BT", help="layout direction (default BT: conclusions on top)")
-    rd.add_argument("--cluster", choices=CLUSTERS, default="none", help="group propositions by post or author")
+    rd.add_argument(
+        "--direction",
+        choices=DIRECTIONS,
+        default="BT",
+        help="layout direction (default BT: conclusions on top)",
+    )
+    rd.add_argument(
+        "--cluster", choices=CLUSTERS, default="none", help="group propositions by post or author"
+    )
     rd.add_argument("--focus", metavar="ID", help="draw only what is near this proposition")
-    rd.add_argument("--depth", type=int, metavar="N", help="with --focus: how many relations away (default: all)")
-    rd.add_argument("--author", action="append", metavar="NAME", help="only propositions by this author (repeatable)")
-    rd.add_argument("--tag", action="append", metavar="TAG", help="only propositions with this tag (repeatable)")
-    rd.add_argument("--width", type=int, default=34, metavar="N", help="characters per label line (default 34)")
-    rd.add_argument("--engine", choices=ENGINES, help=f"Graphviz layout (default: dot; sfdp above {LARGE_MAP} propositions)")
+    rd.add_argument(
+        "--depth", type=int, metavar="N", help="with --focus: how many relations away (default: all)"
+    )
+    rd.add_argument(
+        "--author", action="append", metavar="NAME", help="only propositions by this author (repeatable)"
+    )
+    rd.add_argument(
+        "--tag", action="append", metavar="TAG", help="only propositions with this tag (repeatable)"
+    )
+    rd.add_argument(
+        "--width", type=int, default=34, metavar="N", help="characters per label line (default 34)"
+    )
+    rd.add_argument(
+        "--engine",
+        choices=ENGINES,
+        help=f"Graphviz layout (default: dot; sfdp above {LARGE_MAP} propositions)",
+    )
     rd.add_argument("--no-legend", action="store_true", help="leave the legend out")
     _semantics_options(rd, required=False)
     rd.set_defaults(func=cmd_render)
@@ -396,7 +417,9 @@ def build_parser() -> argparse.ArgumentParser:
     cv.add_argument("file", metavar="IN", help="input file ('-' for stdin)")
     cv.add_argument("-o", "--output", required=True, metavar="OUT", help="output file ('-' for stdout)")
     _from_option(cv)
-    cv.add_argument("--to", choices=sorted(formats.FORMATS), help="output format (default: from OUT's suffix)")
+    cv.add_argument(
+        "--to", choices=sorted(formats.FORMATS), help="output format (default: from OUT's suffix)"
+    )
     cv.set_defaults(func=cmd_convert)
 
     ev = sub.add_parser("eval", help="which propositions stand, and why")
@@ -415,7 +438,9 @@ def build_parser() -> argparse.ArgumentParser:
     af.add_argument("-p", metavar="TASK", help="e.g. DC-CO, DS-PR, SE-ST, EE-PR")
     af.add_argument("-f", metavar="FILE", help="the framework")
     af.add_argument("-a", metavar="ARG", help="the query argument (DC and DS tasks)")
-    af.add_argument("--fo", choices=("apx", "tgf", "i23"), help="file format (default: from the suffix; i23 otherwise)")
+    af.add_argument(
+        "--fo", choices=("apx", "tgf", "i23"), help="file format (default: from the suffix; i23 otherwise)"
+    )
     af.add_argument("--formats", action="store_true", help="list the supported formats")
     af.add_argument("--problems", action="store_true", help="list the supported tasks")
     af.set_defaults(func=cmd_af)

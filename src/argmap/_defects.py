@@ -11,7 +11,6 @@ import attrs
 from ._model import Document, Proposition, Quote, Rebuttal, Support, Undercut
 
 
-
 def _new_ids(doc: Document, n: int) -> list[str]:
     used = {p.id for p in doc.propositions} | {s.id for s in doc.supports} | {p.id for p in doc.posts}
     out, i = [], 0

@@ -20,7 +20,6 @@ from ._model import Agreement, Concession, Document, Rebuttal, Restatement, Supp
 __all__ = ["format_document"]
 
 
-
 @functools.cache
 def _terminal(name: str) -> re.Pattern:
     """A terminal's pattern, read from the grammar, so the formatter writes what the lexer reads."""

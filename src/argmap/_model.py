@@ -93,9 +93,7 @@ def _check_line(inst, attribute, value):
     if not isinstance(value, str):
         raise TypeError(f"{attribute.name} must be a string, got {type(value).__name__}")
     if "\n" in value or "\r" in value or value != value.strip():
-        raise ValueError(
-            f"{attribute.name} must be one line without surrounding blanks, got {value!r}"
-        )
+        raise ValueError(f"{attribute.name} must be one line without surrounding blanks, got {value!r}")
 
 
 def _check_quotable(inst, attribute, value):
@@ -195,9 +193,7 @@ class Post:
     timestamp: str | None = attrs.field(default=None, validator=_check_quotable)
     reply_to: str | None = attrs.field(default=None, validator=_check_optional_id)
     quotes: tuple[Quote, ...] = attrs.field(default=(), converter=tuple)
-    body: tuple[str, ...] | None = attrs.field(
-        default=None, converter=_body_lines, validator=_check_body
-    )
+    body: tuple[str, ...] | None = attrs.field(default=None, converter=_body_lines, validator=_check_body)
     span: Span | None = _span_field()
     ref_spans: tuple[Span | None, ...] = _refs_field()
     comments: tuple[str, ...] = _comments_field()
@@ -489,7 +485,9 @@ class Document:
         from ._format import format_document
         from ._graphviz_run import render
 
-        bundle = {"text/plain": f"<argmap.Document: {len(self.posts)} posts, {len(self.propositions)} propositions>"}
+        bundle = {
+            "text/plain": f"<argmap.Document: {len(self.posts)} posts, {len(self.propositions)} propositions>"
+        }
         try:
             bundle["text/plain"] = format_document(self)
             bundle["image/svg+xml"] = render(self, "svg").decode("utf-8")

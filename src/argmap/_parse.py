@@ -169,9 +169,11 @@ def _statements(src: str, path: str | None) -> tuple[list, list[Diagnostic]]:
             if len(errors) >= MAX_SYNTAX_ERRORS:
                 errors.append(
                     Diagnostic(
-                        "P100", Severity.ERROR,
+                        "P100",
+                        Severity.ERROR,
                         f"too many syntax errors; stopped after {MAX_SYNTAX_ERRORS}",
-                        Span(lines_before + 1, 1, lines_before + 1, 1), path,
+                        Span(lines_before + 1, 1, lines_before + 1, 1),
+                        path,
                     )  # fmt: skip
                 )
                 break

@@ -36,14 +36,24 @@ KIND_STYLE = {
     Kind.CLAIM: {"fillcolor": "#ffffff", "penwidth": "1.2", "shape": "box", "style": "rounded,filled"},
     Kind.PREMISE: {"fillcolor": "#e3f0fa", "penwidth": "1.2", "shape": "box", "style": "rounded,filled"},
     Kind.EVIDENCE: {"fillcolor": "#e0f2ea", "penwidth": "1.2", "shape": "note", "style": "filled"},
-    Kind.QUESTION: {"fillcolor": "#f4e6f0", "penwidth": "1.2", "shape": "box", "style": "rounded,filled,dashed"},
+    Kind.QUESTION: {
+        "fillcolor": "#f4e6f0",
+        "penwidth": "1.2",
+        "shape": "box",
+        "style": "rounded,filled,dashed",
+    },
 }
 EDGE_STYLE = {
     "support": {"color": "#009e73", "style": "solid", "arrowhead": "normal", "penwidth": "1.6"},
     "linked": {"color": "#009e73", "style": "solid", "arrowhead": "none", "penwidth": "1.6"},
     "rebuttal": {"color": "#d55e00", "style": "dashed", "arrowhead": "tee", "penwidth": "1.8"},
     "undercut": {"color": "#cc79a7", "style": "dotted", "arrowhead": "tee", "penwidth": "2.2"},
-    "restatement": {"color": "#555555:invis:#555555", "style": "solid", "arrowhead": "none", "penwidth": "1.2"},
+    "restatement": {
+        "color": "#555555:invis:#555555",
+        "style": "solid",
+        "arrowhead": "none",
+        "penwidth": "1.2",
+    },
 }
 STATUS_STYLE = {
     "IN": {"color": "#009e73", "penwidth": "3"},

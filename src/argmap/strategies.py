@@ -181,9 +181,13 @@ def rebuttals(attackers: Sequence[str], targets: Sequence[str], *, post=None) ->
     return st.sampled_from(pairs).map(lambda p: Rebuttal(p[0], p[1], post))
 
 
-def undercuts(attackers: Sequence[str], support_ids: Sequence[str], *, post=None) -> st.SearchStrategy[Undercut]:
+def undercuts(
+    attackers: Sequence[str], support_ids: Sequence[str], *, post=None
+) -> st.SearchStrategy[Undercut]:
     """An undercut of one of ``support_ids``."""
-    return st.builds(Undercut, st.sampled_from(list(attackers)), st.sampled_from(list(support_ids)), st.just(post))
+    return st.builds(
+        Undercut, st.sampled_from(list(attackers)), st.sampled_from(list(support_ids)), st.just(post)
+    )
 
 
 def posts(*, id=None, earlier: Sequence[str] = ()) -> st.SearchStrategy[Post]:

@@ -41,25 +41,49 @@ H = "post 1 by ann\n  claim a: A.\n  claim b: B.\n  claim c: C.\n"
 
 LOCATED = [
     ("S101", H + "  support s1: b & a -> a\n", [(5, 19, "support s1 gives a as a reason for itself")]),
-    ("S102", H + "  rebut b -> b\n  restate c -> c\n", [(5, 3, "b rebuts itself"), (6, 3, "c restates itself")]),
+    (
+        "S102",
+        H + "  rebut b -> b\n  restate c -> c\n",
+        [(5, 3, "b rebuts itself"), (6, 3, "c restates itself")],
+    ),
     (
         "S103",
         H + "  support s1: b -> a\n  support s2: c -> b\n  support s3: a -> c\n",
         [(5, 3, "circular support: b -> a -> c -> b")],
     ),
-    ("S104", H + "  support s1: b & c -> a\n  rebut c -> a\n", [(6, 3, "c both supports (in s1) and rebuts a")]),
-    ("S105", H + "  support s1: c & c -> a\n", [(5, 3, "linked support s1 has only one distinct premise: a premise is repeated")]),
-    ("S106", H + "  support s1: b -> a\n  undercut a -> s1\n", [(6, 3, "a undercuts support s1, of which it is a part")]),
-    ("S107", H + "  support s1: b -> a\n  support s2: b -> a\n", [(6, 3, "this support repeats an earlier one")]),
+    (
+        "S104",
+        H + "  support s1: b & c -> a\n  rebut c -> a\n",
+        [(6, 3, "c both supports (in s1) and rebuts a")],
+    ),
+    (
+        "S105",
+        H + "  support s1: c & c -> a\n",
+        [(5, 3, "linked support s1 has only one distinct premise: a premise is repeated")],
+    ),
+    (
+        "S106",
+        H + "  support s1: b -> a\n  undercut a -> s1\n",
+        [(6, 3, "a undercuts support s1, of which it is a part")],
+    ),
+    (
+        "S107",
+        H + "  support s1: b -> a\n  support s2: b -> a\n",
+        [(6, 3, "this support repeats an earlier one")],
+    ),
     (
         "D101",
         "post 1 by ann\npost 2 by bob reply-to 2\npost 3 by cat reply-to 1\n",
         [(2, 24, "post 2 replies to itself")],
     ),
-    ("D102", "post 1 by ann\n  quote 2: x\npost 2 by bob\n", [(2, 9, "post 1 quotes post 2, which comes later")]),
+    (
+        "D102",
+        "post 1 by ann\n  quote 2: x\npost 2 by bob\n",
+        [(2, 9, "post 1 quotes post 2, which comes later")],
+    ),
     (
         "D103",
-        "post 1 by ann\n  | “Tea” is   good.\npost 2 by bob\n  quote 1: \"Tea\" is good.\n  quote 1: Tea is bad.\n",
+        'post 1 by ann\n  | “Tea” is   good.\npost 2 by bob\n  quote 1: "Tea" is good.\n  quote 1: Tea is bad.\n',
         [(5, 3, "the quoted words do not occur in post 1")],
     ),
     (
@@ -73,14 +97,22 @@ LOCATED = [
         [(8, 3, "bob rebuts a, which they agreed with in post 2")],
     ),
     ("M101", H + "  support s1: b -> a\n", [(4, 3, "c is not related to anything")]),
-    ("M102", "post 1 by ann\n  thesis a: A.\n  thesis b: B.\n  support s1: b -> a\n", [(3, 3, "thesis b has no support")]),
+    (
+        "M102",
+        "post 1 by ann\n  thesis a: A.\n  thesis b: B.\n  support s1: b -> a\n",
+        [(3, 3, "thesis b has no support")],
+    ),
     (
         "M103",
         H + "  rebut b -> a\n  rebut c -> b\n",
         [(6, 3, "nobody answers c's rebuttal of b")],
     ),
     ("M104", "post 1 by ann\n  claim a: A.\npost 2 by bob\n", [(3, 1, "post 2 puts forward nothing")]),
-    ("T101", "post 1 by ann\n  claim a:\n    anchor:\n", [(2, 3, "a has no text"), (2, 3, "the anchor of a is empty")]),
+    (
+        "T101",
+        "post 1 by ann\n  claim a:\n    anchor:\n",
+        [(2, 3, "a has no text"), (2, 3, "the anchor of a is empty")],
+    ),
     (
         "T102",
         "post 1 by ann\n  claim a: Tea is good.\n  claim b: TEA IS  GOOD!\n",
@@ -114,7 +146,10 @@ def test_circular_support_names_every_member():
 
 
 def test_two_separate_cycles_are_two_diagnostics():
-    text = H + "  claim e: E.\n  support s1: b -> a\n  support s2: a -> b\n  support s3: c -> e\n  support s4: e -> c\n"
+    text = (
+        H
+        + "  claim e: E.\n  support s1: b -> a\n  support s2: a -> b\n  support s3: c -> e\n  support s4: e -> c\n"
+    )
     assert len(found(text, "S103")) == 2
 
 

@@ -40,7 +40,16 @@ def test_stats_json_on_the_seed_example(capsys, seed_example):
     code, out, _ = run(capsys, "stats", str(seed_example), "--format", "json")
     counts = json.loads(out)
     assert code == 0
-    for key in ("posts", "authors", "propositions", "supports", "rebuttals", "undercuts", "quotes", "replies"):
+    for key in (
+        "posts",
+        "authors",
+        "propositions",
+        "supports",
+        "rebuttals",
+        "undercuts",
+        "quotes",
+        "replies",
+    ):
         assert isinstance(counts[key], int)
     assert counts["authors"] >= 20 and counts["propositions"] >= 70
 
@@ -194,4 +203,6 @@ def test_an_internal_error_is_one_line_without_traceback(capsys, monkeypatch, se
     monkeypatch.setattr(cli, "stats", boom)
     monkeypatch.delenv("ARGMAP_DEBUG", raising=False)
     code, _, err = run(capsys, "stats", str(seed_example))
-    assert code == 70 and err.startswith("argmap: internal error (KeyError: 'bug')") and "Traceback" not in err
+    assert (
+        code == 70 and err.startswith("argmap: internal error (KeyError: 'bug')") and "Traceback" not in err
+    )

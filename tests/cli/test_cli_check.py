@@ -79,7 +79,11 @@ def test_json_output_validates_against_the_shipped_schema(capsys, sample, seed_e
         _, out, _ = run(capsys, "check", "--format", "json", str(path))
         data = json.loads(out)
         jsonschema.validate(data, schema)
-    assert any(d["related"] for d in json.loads(run(capsys, "check", "--format", "json", str(sample))[1]) if "related" in d)
+    assert any(
+        d["related"]
+        for d in json.loads(run(capsys, "check", "--format", "json", str(sample))[1])
+        if "related" in d
+    )
 
 
 def test_json_output_of_syntax_errors_validates(capsys, tmp_path):

@@ -65,7 +65,9 @@ def test_schema_violations_name_the_json_path():
 
 
 def test_unknown_keys_and_versions_are_refused():
-    assert problems('{"format": "argmap", "version": 1, "extra": 1}')[0][2].endswith("('extra' was unexpected)")
+    assert problems('{"format": "argmap", "version": 1, "extra": 1}')[0][2].endswith(
+        "('extra' was unexpected)"
+    )
     assert problems('{"format": "argmap", "version": 2}') == [
         ("J002", None, "argmap JSON version 2 is not supported (this argmap reads 1)")
     ]

@@ -43,7 +43,11 @@ def clingo_extensions(af: AF, sem: str, limit: int = 3000):
     found = set()
     with ctl.solve(yield_=True) as handle:
         for model in handle:
-            ins = frozenset(af.arguments[int(s.arguments[0].name[1:])] for s in model.symbols(atoms=True) if s.name == "in")
+            ins = frozenset(
+                af.arguments[int(s.arguments[0].name[1:])]
+                for s in model.symbols(atoms=True)
+                if s.name == "in"
+            )
             found.add(ins)
             if len(found) > limit:
                 return None
@@ -59,7 +63,13 @@ def clingo_extensions(af: AF, sem: str, limit: int = 3000):
             ctl.ground([("base", [])])
             with ctl.solve(yield_=True) as handle:
                 for model in handle:
-                    found.add(frozenset(af.arguments[int(s.arguments[0].name[1:])] for s in model.symbols(atoms=True) if s.name == "in"))
+                    found.add(
+                        frozenset(
+                            af.arguments[int(s.arguments[0].name[1:])]
+                            for s in model.symbols(atoms=True)
+                            if s.name == "in"
+                        )
+                    )
     return found
 
 

@@ -40,7 +40,10 @@ def test_a_new_rebuttal_never_raises_and_a_new_support_never_lowers_its_target(d
         doc.metadata, doc.posts, (attacker,) + doc.propositions, (argmap.Rebuttal(fresh, b),) + doc.relations
     )
     with_support = argmap.Document(
-        doc.metadata, doc.posts, (attacker,) + doc.propositions, (argmap.Support("zz-s", [fresh], b),) + doc.relations
+        doc.metadata,
+        doc.posts,
+        (attacker,) + doc.propositions,
+        (argmap.Support("zz-s", [fresh], b),) + doc.relations,
     )
     assert df_quad(with_rebut)[0][b] <= before + 1e-9
     assert df_quad(with_support)[0][b] >= before - 1e-9
@@ -49,6 +52,8 @@ def test_a_new_rebuttal_never_raises_and_a_new_support_never_lowers_its_target(d
 def test_eval_df_quad_reports_what_raised_and_lowered(capsys, seed_example):
     from argmap._cli import main
 
-    assert main(["eval", str(seed_example.parent / "tutorial-1-basics.argmap"), "--semantics", "df-quad"]) == 0
+    assert (
+        main(["eval", str(seed_example.parent / "tutorial-1-basics.argmap"), "--semantics", "df-quad"]) == 0
+    )
     out = capsys.readouterr().out
     assert "a1  0.695: base 0.5; raised by s1, s2" in out and "a2  0.375: base 0.5; lowered by b1" in out

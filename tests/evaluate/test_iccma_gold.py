@@ -21,9 +21,9 @@ def gold_cases(shared):
 def parse_answer(text: str) -> set[frozenset[str]]:
     inner = text.strip()
     assert inner.startswith("[") and inner.endswith("]"), inner[:40]
-    return {frozenset(x for x in group.split(",") if x) for group in re.findall(r"\[([^\[\]]*)\]", inner[1:-1])} | (
-        {frozenset()} if inner.replace(" ", "") == "[[]]" else set()
-    )
+    return {
+        frozenset(x for x in group.split(",") if x) for group in re.findall(r"\[([^\[\]]*)\]", inner[1:-1])
+    } | ({frozenset()} if inner.replace(" ", "") == "[[]]" else set())
 
 
 def test_every_gold_file_matches(shared):

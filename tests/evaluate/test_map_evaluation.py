@@ -60,7 +60,9 @@ def test_restated_propositions_share_their_attacks():
 
 def test_agreements_change_nothing():
     base = "post 1 by ann\n  claim a: A.\n  claim b: B.\n  rebut b -> a\n"
-    assert attacks(argmap.parse(base)) == attacks(argmap.parse(base + "post 2 by bob\n  agree a\n  concede b\n"))
+    assert attacks(argmap.parse(base)) == attacks(
+        argmap.parse(base + "post 2 by bob\n  agree a\n  concede b\n")
+    )
 
 
 def test_grounded_labels_and_reasons():
@@ -78,7 +80,10 @@ def test_a_cycle_is_undecided_under_grounded_and_split_under_preferred():
     doc = argmap.parse("claim a: A.\nclaim b: B.\nrebut a -> b\nrebut b -> a\n")
     ev = argmap.evaluate(doc, "grounded")
     assert ev.labels == {"a": "UNDEC", "b": "UNDEC"}
-    assert ev.reasons["a"] == "UNDEC: attacked by b (b rebuts a), which is itself UNDEC: the attacks go round in a circle"
+    assert (
+        ev.reasons["a"]
+        == "UNDEC: attacked by b (b rebuts a), which is itself UNDEC: the attacks go round in a circle"
+    )
     pr = argmap.evaluate(doc, "preferred")
     assert pr.extensions == 2 and pr.labels == {"a": "UNDEC", "b": "UNDEC"}
 

@@ -82,6 +82,8 @@ def test_mutated_valid_documents_raise_only_argmap_errors(text):
 
 @given(strategies.documents(shape="cyclic"), st.sampled_from(sorted(strategies.DEFECTS)), st.data())
 def test_defective_documents_check_and_render_without_crashing(doc, code, data):
-    bad = strategies.DEFECTS[code](data.draw, doc if len(doc.posts) >= 2 else data.draw(strategies.documents(min_posts=2)))
+    bad = strategies.DEFECTS[code](
+        data.draw, doc if len(doc.posts) >= 2 else data.draw(strategies.documents(min_posts=2))
+    )
     assert code in {d.code for d in argmap.check(bad)}
     argmap.to_graphviz(bad).source

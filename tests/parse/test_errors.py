@@ -11,9 +11,7 @@ from argmap import ArgmapError, ParseError
 def problems(text: str):
     with pytest.raises(ParseError) as info:
         argmap.parse(text, path="t.argmap")
-    return [
-        (d.code, d.span.line, d.span.column, d.message, d.hint) for d in info.value.diagnostics
-    ]
+    return [(d.code, d.span.line, d.span.column, d.message, d.hint) for d in info.value.diagnostics]
 
 
 def only(text: str):

@@ -147,7 +147,9 @@ def test_items_before_the_first_post_belong_to_no_post():
 
 
 def test_keywords_can_be_ids_where_an_id_is_expected():
-    doc = argmap.parse("post by by post\n  claim post: x\n  claim claim: y\n  support support: post -> claim\n")
+    doc = argmap.parse(
+        "post by by post\n  claim post: x\n  claim claim: y\n  support support: post -> claim\n"
+    )
     assert doc.posts[0].id == "by" and doc.posts[0].author == "post"
     assert doc.supports[0].premises == ("post",)
 

@@ -19,11 +19,11 @@ SCRIPTS = {
 @pytest.mark.parametrize("author, text", SCRIPTS.values(), ids=SCRIPTS.keys())
 def test_unicode_authors_texts_and_anchors_survive_parse_and_format(author, text):
     src = (
-        f"post 1 by \"{author}\"\n"
+        f'post 1 by "{author}"\n'
         f"  | {text}\n"
         f"  claim c1: {text}\n"
         f"    anchor: {text}\n"
-        f"post 2 by \"{author}\" reply-to 1\n"
+        f'post 2 by "{author}" reply-to 1\n'
         f"  quote 1: {text}\n"
     )
     doc = argmap.parse(src)

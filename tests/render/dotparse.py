@@ -14,7 +14,7 @@ def tokens(source: str):
         if not m or m.end() == pos:
             if source[pos:].strip() == "":
                 return
-            raise ValueError(f"cannot read DOT at {source[pos:pos + 40]!r}")
+            raise ValueError(f"cannot read DOT at {source[pos : pos + 40]!r}")
         pos = m.end()
         punct, quoted, word = m.groups()
         if punct:

@@ -81,7 +81,11 @@ def test_graphviz_reads_no_file_and_shows_hostile_text_literally():
     svg = argmap.render(hostile_doc(), "svg", cluster="post").decode("utf-8")
     passwd = open("/etc/passwd", encoding="utf-8", errors="replace").read().splitlines()[0]
     assert passwd not in svg
-    assert "<image" not in svg and "xlink:href" not in svg and "javascript:" not in svg.replace("javascript:alert", "")
+    assert (
+        "<image" not in svg
+        and "xlink:href" not in svg
+        and "javascript:" not in svg.replace("javascript:alert", "")
+    )
     assert "&lt;&lt;TABLE&gt;&lt;TR&gt;" in svg
     assert "\\N" in svg  # shown as typed, not expanded to the node name
 

@@ -147,7 +147,9 @@ def test_status_colouring_and_scores(doc):
 
 
 def test_large_maps_switch_to_sfdp():
-    big = argmap.Document(propositions=[argmap.Proposition(f"c{i}", "x") for i in range(argmap._render.LARGE_MAP + 1)])
+    big = argmap.Document(
+        propositions=[argmap.Proposition(f"c{i}", "x") for i in range(argmap._render.LARGE_MAP + 1)]
+    )
     assert argmap.to_graphviz(big, legend=False).engine == "sfdp"
     assert argmap.to_graphviz(big, legend=False, engine="dot").engine == "dot"
 
@@ -181,5 +183,9 @@ def test_rendering_is_deterministic_and_draws_one_node_per_proposition(doc):
     for s in doc.supports:
         for p in s.premises:
             direct = (names[p], names[s.conclusion]) in pairs
-            via = any((names[p], j) in pairs and (j, names[s.conclusion]) in pairs for j in nodes if j.startswith("j"))
+            via = any(
+                (names[p], j) in pairs and (j, names[s.conclusion]) in pairs
+                for j in nodes
+                if j.startswith("j")
+            )
             assert direct or via

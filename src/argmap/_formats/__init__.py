@@ -68,7 +68,9 @@ def detect(path: str, text: str | None = None) -> Format:
         except ValueError:
             data = None
         if isinstance(data, dict) and data.get("format") not in (None, "argmap"):
-            raise UsageError(f"{path}: a JSON file of format {data.get('format')!r}, which argmap cannot read yet")
+            raise UsageError(
+                f"{path}: a JSON file of format {data.get('format')!r}, which argmap cannot read yet"
+            )
     if len(matches) == 1:
         return matches[0]
     return FORMATS["argmap"]  # any other name: the annotation language itself

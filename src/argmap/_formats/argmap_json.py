@@ -145,12 +145,18 @@ def from_json(text: str, *, path: str | None = None) -> Document:
     except json.JSONDecodeError as e:
         _fail(path, f"not valid JSON: {e.msg}", e.lineno, e.colno)
     if isinstance(data, dict) and data.get("format") == "argmap" and data.get("version") != SCHEMA_VERSION:
-        _fail(path, f"argmap JSON version {data.get('version')!r} is not supported (this argmap reads {SCHEMA_VERSION})", code="J002")
+        _fail(
+            path,
+            f"argmap JSON version {data.get('version')!r} is not supported (this argmap reads {SCHEMA_VERSION})",
+            code="J002",
+        )
     validator = jsonschema.Draft202012Validator(schema())
     errors = sorted(validator.iter_errors(data), key=lambda e: [str(p) for p in e.absolute_path])
     # "unevaluated property" is only a consequence of another error at the same place
     real = {tuple(e.absolute_path) for e in errors if e.validator != "unevaluatedProperties"}
-    errors = [e for e in errors if e.validator != "unevaluatedProperties" or tuple(e.absolute_path) not in real]
+    errors = [
+        e for e in errors if e.validator != "unevaluatedProperties" or tuple(e.absolute_path) not in real
+    ]
     if errors:
         diags = [
             Diagnostic("J002", Severity.ERROR, f"at {_where(e.absolute_path)}: {e.message}", None, path)
@@ -173,16 +179,26 @@ def _build(data: dict, path) -> Document:
     meta = Metadata(**data.get("metadata", {}))
     posts = [
         Post(
-            p["id"], p["author"], p.get("timestamp"), p.get("reply_to"),
+            p["id"],
+            p["author"],
+            p.get("timestamp"),
+            p.get("reply_to"),
             [Quote(q["source"], q["text"], **_kw(q)) for q in p.get("quotes", ())],
-            p.get("body"), **_kw(p),
+            p.get("body"),
+            **_kw(p),
         )  # fmt: skip
         for p in data.get("posts", ())
     ]
     props = [
         Proposition(
-            p["id"], p["text"], Kind(p.get("kind", "claim")), p.get("anchor"), p.get("tags", ()),
-            p.get("base"), p.get("post"), **_kw(p),
+            p["id"],
+            p["text"],
+            Kind(p.get("kind", "claim")),
+            p.get("anchor"),
+            p.get("tags", ()),
+            p.get("base"),
+            p.get("post"),
+            **_kw(p),
         )  # fmt: skip
         for p in data.get("propositions", ())
     ]

@@ -35,7 +35,9 @@ def self_support(ctx):
 def self_attack(ctx):
     for r in ctx.doc.rebuttals:
         if r.attacker == r.target:
-            yield Finding(f"{r.attacker} rebuts itself", r.span, hint="a rebuttal needs two different propositions")
+            yield Finding(
+                f"{r.attacker} rebuts itself", r.span, hint="a rebuttal needs two different propositions"
+            )
     for r in ctx.doc.restatements:
         if r.source == r.target:
             yield Finding(f"{r.source} restates itself", r.span)

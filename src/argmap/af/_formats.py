@@ -57,7 +57,11 @@ def _apx(text, path):
             elif kind == "att" and b is not None:
                 attacks.setdefault((a, b), n)
             else:
-                problems.append(_error(path, n, f"{kind}(...) takes {'one name' if kind == 'arg' else 'two names'}", pos + 1))
+                problems.append(
+                    _error(
+                        path, n, f"{kind}(...) takes {'one name' if kind == 'arg' else 'two names'}", pos + 1
+                    )
+                )
             pos = m.end()
     return args, attacks, problems
 
@@ -114,7 +118,11 @@ def write_af(af: AF, fmt: str) -> str:
             f"att({a},{b}).\n" for a, b in sorted(af.attacks)
         )
     if fmt == "tgf":
-        return "".join(f"{a}\n" for a in af.arguments) + "#\n" + "".join(f"{a} {b}\n" for a, b in sorted(af.attacks))
+        return (
+            "".join(f"{a}\n" for a in af.arguments)
+            + "#\n"
+            + "".join(f"{a} {b}\n" for a, b in sorted(af.attacks))
+        )
     if fmt == "i23":
         num = {a: i + 1 for i, a in enumerate(af.arguments)}
         pairs = sorted((num[a], num[b]) for a, b in af.attacks)

@@ -8,7 +8,9 @@ from ._semantics import credulous, extensions, skeptical, some_extension
 
 __all__ = ["TASKS", "solve"]
 
-TASKS = tuple(f"{k}-{s}" for k in ("DC", "DS", "SE", "EE") for s in ("CO", "GR", "PR", "ST", "SST", "STG", "ID"))
+TASKS = tuple(
+    f"{k}-{s}" for k in ("DC", "DS", "SE", "EE") for s in ("CO", "GR", "PR", "ST", "SST", "STG", "ID")
+)
 
 
 def solve(af: AF, task: str, query: str | None, fmt: str) -> list[str]:

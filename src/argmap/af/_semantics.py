@@ -16,7 +16,15 @@ from typing import Iterator
 
 from ._framework import AF
 
-__all__ = ["SEMANTICS", "credulous", "extensions", "grounded", "grounded_labelling", "skeptical", "some_extension"]
+__all__ = [
+    "SEMANTICS",
+    "credulous",
+    "extensions",
+    "grounded",
+    "grounded_labelling",
+    "skeptical",
+    "some_extension",
+]
 
 SEMANTICS = ("CF", "AD", "CO", "GR", "PR", "ST", "SST", "STG", "ID")
 UNDEC, IN, OUT = 0, 1, 2
@@ -84,7 +92,9 @@ class _Encoding:
         if kind in ("SST", "STG"):
             for i in range(n):
                 r = self.rng(i)
-                covers = [self.inn(i)] + ([self.out(i)] if kind == "SST" else [self.inn(b) for b in af.attackers[i]])
+                covers = [self.inn(i)] + (
+                    [self.out(i)] if kind == "SST" else [self.inn(b) for b in af.attackers[i]]
+                )
                 add([-r] + covers)
                 for c in covers:
                     add([r, -c])
@@ -134,7 +144,9 @@ def _enumerate(enc: _Encoding, assumptions=()) -> Iterator[frozenset[int]]:
         if ins is None:
             return
         yield ins
-        enc.solver.add_clause([-act] + [-enc.inn(i) for i in ins] + [enc.inn(i) for i in range(enc.n) if i not in ins])
+        enc.solver.add_clause(
+            [-act] + [-enc.inn(i) for i in ins] + [enc.inn(i) for i in range(enc.n) if i not in ins]
+        )
 
 
 def _grow_set(enc: _Encoding, ins: frozenset[int], fixed=()) -> frozenset[int]:
