@@ -1,4 +1,5 @@
-"""Fuzzing: whatever the input, argmap raises nothing but ArgmapError subclasses.
+"""Fuzzing: whatever the input, parse, check, format, JSON conversion and DOT
+generation raise nothing but ArgmapError subclasses.
 
 The default (CI) profile runs 100 cases per test; the fuzz profile 25,000 per
 test, 100,000 in all:
@@ -37,6 +38,7 @@ def exercise(text: str) -> None:
     argmap.to_graphviz(doc, cluster="post").source
     argmap.stats(doc)
     assert argmap.parse(argmap.format(doc)) == doc
+    assert argmap.from_json(argmap.to_json(doc)) == doc
 
 
 @given(st.text())
