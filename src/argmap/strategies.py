@@ -372,18 +372,23 @@ def source_texts(**kwargs) -> st.SearchStrategy[str]:
 # ---------------------------------------------------------------------------
 
 
-def defective_documents(code: str, **kwargs) -> st.SearchStrategy[Document]:
-    """Well-formed documents (see :func:`documents`) with one defect that rule ``code`` reports.
+def defective_documents(code, **kwargs) -> st.SearchStrategy[Document]:
+    """Well-formed documents (see :func:`documents`) with one defect that a checker rule reports.
+
+    Args:
+        code: a rule code such as ``"S103"``, or several codes to choose one from.
 
     >>> sorted(DEFECTS)[:3]
     ['D101', 'D102', 'D103']
     """
-    if code not in DEFECTS:
-        raise ValueError(f"no defect injector for {code!r}; choose from {sorted(DEFECTS)}")
+    codes = [code] if isinstance(code, str) else list(code)
+    unknown = [c for c in codes if c not in DEFECTS]
+    if unknown or not codes:
+        raise ValueError(f"no defect injector for {unknown or codes!r}; choose from {sorted(DEFECTS)}")
     kwargs["min_posts"] = max(kwargs.get("min_posts", 0), 2)
-    return _defective(code, kwargs)
+    return st.sampled_from(codes).flatmap(lambda c: _defective(c, tuple(sorted(kwargs.items()))))
 
 
 @st.composite
 def _defective(draw, code, kwargs):
-    return DEFECTS[code](draw, draw(documents(**kwargs)))
+    return DEFECTS[code](draw, draw(documents(**dict(kwargs))))

@@ -53,3 +53,8 @@ def test_ignored_codes_never_appear(doc, ignored):
 def test_every_error_rule_has_a_defect_injector():
     errors = {r.code for r in selected_rules() if r.severity is Severity.ERROR}
     assert errors <= set(strategies.DEFECTS)
+
+
+@given(strategies.defective_documents(["S101", "D101", "R002"]))
+def test_defective_documents_of_several_kinds_carry_one_of_them(doc):
+    assert {"S101", "D101", "R002"} & {d.code for d in argmap.check(doc)}
