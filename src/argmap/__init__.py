@@ -40,7 +40,8 @@ from ._model import (
     Undercut,
 )
 from ._graphviz_run import RenderError, render
-from ._parse import load, parse
+from ._parse import parse
+from ._formats import load, read, write
 from ._render import to_graphviz
 from ._stats import stats
 
@@ -78,9 +79,11 @@ __all__ = [
     "from_json",
     "load",
     "parse",
+    "read",
     "render",
     "stats",
     "to_framework",
     "to_graphviz",
     "to_json",
+    "write",
 ]

@@ -25,7 +25,7 @@ from ._format import format_document
 from ._model import Document
 from ._graphviz_run import FORMATS, RenderError, render
 from ._render import CLUSTERS, DIRECTIONS, ENGINES, LARGE_MAP
-from ._parse import decode_text, parse_with_diagnostics
+from ._parse import decode_text
 from ._rules import RULES, catalogue
 from ._rules.references import CODES as REFERENCE_CODES
 from ._stats import stats
@@ -92,13 +92,13 @@ def _load(name: str, fmt: str | None = None):
     """Read a document in any format; return (document, diagnostics, text, path)."""
     text, path = _read(name)
     reader = formats.by_name(fmt) if fmt else formats.detect(path, text)
-    if reader.name == "argmap":
-        doc, diags = parse_with_diagnostics(text, path=path)
-        return doc, diags, text, path
+    if reader.read is None:
+        raise _Fail(f"argmap can write {reader.name} but not read it")
     try:
-        return reader.read(text, path), [], text, path
+        doc, diags = reader.read(text, path)
     except ParseError as e:
         return Document(path=path), list(e.diagnostics), text, path
+    return doc, diags, text, path
 
 
 def _is_text(name: str, fmt: str | None) -> bool:

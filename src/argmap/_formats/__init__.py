@@ -10,21 +10,40 @@ import attrs
 
 from .._errors import UsageError
 
-__all__ = ["FORMATS", "Format", "by_name", "detect", "output_format"]
+__all__ = ["FORMATS", "Format", "by_name", "detect", "load", "output_format", "read", "write"]
 
 
 @attrs.frozen
 class Format:
+    """One interchange format.
+
+    ``read(text, path)`` returns ``(document, warnings)`` and raises
+    :class:`~argmap.ParseError` when the text is not of the format at all;
+    ``write(document)`` returns the text.
+    """
+
     name: str
     suffixes: tuple[str, ...]
-    read: Callable | None  # (text, path) -> Document
-    write: Callable | None  # (Document) -> str
+    read: Callable | None
+    write: Callable | None
+    description: str = ""
+
+
+def _lazy(module: str, function: str) -> Callable:
+    """A reader or writer that imports its module on first use (keeps start-up fast)."""
+
+    def call(*args, **kwargs):
+        import importlib
+
+        return getattr(importlib.import_module(f"{__name__}.{module}"), function)(*args, **kwargs)
+
+    return call
 
 
 def _argmap_read(text, path):
-    from .._parse import parse
+    from .._parse import parse_with_diagnostics
 
-    return parse(text, path=path)
+    return parse_with_diagnostics(text, path=path)
 
 
 def _argmap_write(doc):
@@ -36,7 +55,7 @@ def _argmap_write(doc):
 def _json_read(text, path):
     from .argmap_json import from_json
 
-    return from_json(text, path=path)
+    return from_json(text, path=path), []
 
 
 def _json_write(doc):
@@ -46,8 +65,9 @@ def _json_write(doc):
 
 
 FORMATS = {
-    "argmap": Format("argmap", (".argmap",), _argmap_read, _argmap_write),
-    "json": Format("json", (".json",), _json_read, _json_write),
+    "argmap": Format("argmap", (".argmap",), _argmap_read, _argmap_write, "the annotation language"),
+    "json": Format("json", (".json",), _json_read, _json_write, "argmap JSON"),
+    "aif": Format("aif", (".aif",), _lazy("aif", "read"), _lazy("aif", "dumps"), "AIF JSON (AIFdb, OVA)"),
 }
 
 
@@ -58,20 +78,54 @@ def by_name(name: str) -> Format:
         raise UsageError(f"unknown format {name!r}; known: {', '.join(FORMATS)}") from None
 
 
+def _sniff_json(text: str) -> str | None:
+    """Which JSON dialect ``text`` is, from its top-level shape (None: cannot tell)."""
+    try:
+        data = json.loads(text)
+    except ValueError:
+        return None
+    if not isinstance(data, dict):
+        return None
+    if data.get("format") == "argmap":
+        return "json"
+    if isinstance(data.get("AIF"), dict):
+        return "aif"
+    edges = data.get("edges")
+    if isinstance(edges, list) and edges and isinstance(edges[0], dict):
+        if "source_id" in edges[0]:
+            return "sadface"
+        if "fromID" in edges[0] or "from" in edges[0]:
+            return "aif"
+    if isinstance(data.get("nodes"), list):
+        nodes = data["nodes"]
+        if nodes and isinstance(nodes[0], dict) and "nodeID" in nodes[0]:
+            return "aif"
+        if isinstance(data.get("metadata"), dict) and "core" in data["metadata"]:
+            return "sadface"
+    return None
+
+
 def detect(path: str, text: str | None = None) -> Format:
-    """The format of ``path`` from its suffix (and, for .json, a look at the content)."""
+    """The format of ``path`` from its suffix and, where the suffix is shared, its content."""
     suffix = os.path.splitext(path)[1].lower()
-    matches = [f for f in FORMATS.values() if suffix in f.suffixes]
     if suffix == ".json" and text is not None:
-        try:
-            data = json.loads(text)
-        except ValueError:
-            data = None
-        if isinstance(data, dict) and data.get("format") not in (None, "argmap"):
-            raise UsageError(
-                f"{path}: a JSON file of format {data.get('format')!r}, which argmap cannot read yet"
-            )
-    if len(matches) == 1:
+        name = _sniff_json(text)
+        if name in FORMATS:
+            return FORMATS[name]
+        if name is None:
+            try:
+                data = json.loads(text)
+            except ValueError:
+                data = None
+            if isinstance(data, dict) and data.get("format") not in (None, "argmap"):
+                raise UsageError(
+                    f"{path}: a JSON file of format {data.get('format')!r}, which argmap cannot read; "
+                    "name the format with --from"
+                )
+    if suffix == ".txt" and text is not None and text.lstrip("\ufeff").startswith("Discussion Title:"):
+        return FORMATS["kialo"]
+    matches = [f for f in FORMATS.values() if suffix in f.suffixes and f.read is not None]
+    if matches:
         return matches[0]
     return FORMATS["argmap"]  # any other name: the annotation language itself
 
@@ -80,7 +134,58 @@ def output_format(path: str) -> Format:
     """The format to write ``path`` in, from its suffix."""
     suffix = os.path.splitext(path)[1].lower()
     for f in FORMATS.values():
-        if suffix in f.suffixes:
+        if suffix in f.suffixes and f.write is not None:
             return f
-    names = ", ".join(s for f in FORMATS.values() for s in f.suffixes)
+    names = ", ".join(s for f in FORMATS.values() if f.write for s in f.suffixes)
     raise UsageError(f"cannot tell the output format from {path!r}; use a name ending in {names}, or --to")
+
+
+def read(text: str, format: str = "argmap", *, path: str | None = None):
+    """Read ``text`` in the named format.
+
+    Returns:
+        ``(document, warnings)``: the warnings say what the import left out or
+        repaired (for argmap text, the checker-free parse warnings).
+
+    Raises:
+        ParseError: the text cannot be read as that format at all.
+        UsageError: unknown format name, or a format argmap can only write.
+    """
+    fmt = by_name(format)
+    if fmt.read is None:
+        raise UsageError(f"argmap can write {format} but not read it")
+    doc, diagnostics = fmt.read(text, path)
+    errors = [d for d in diagnostics if d.severity.value == "error"]
+    if errors:
+        from .._errors import ParseError
+
+        raise ParseError(errors)
+    return doc, diagnostics
+
+
+def write(doc, format: str = "argmap") -> str:
+    """``doc`` as text in the named format.
+
+    >>> import argmap
+    >>> print(argmap.write(argmap.parse("claim c1: Tea is good."), "argdown"), end="")
+    [c1]: Tea is good.
+    """
+    fmt = by_name(format)
+    if fmt.write is None:
+        raise UsageError(f"argmap can read {format} but not write it")
+    return fmt.write(doc)
+
+
+def load(path, *, format: str | None = None):
+    """Read a file in any format argmap reads (from its suffix, or ``format``).
+
+    Raises:
+        ParseError: the file has errors.
+        OSError: the file cannot be read.
+    """
+    from .._parse import read_text
+
+    path = os.fspath(path)
+    text = read_text(path)
+    name = format or detect(path, text).name
+    return read(text, name, path=path)[0]

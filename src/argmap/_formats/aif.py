@@ -1,0 +1,381 @@
+"""AIF JSON (AIFdb nodesets, OVA/xAIF, the old Araucaria dialect) with the IAT dialogue layer.
+
+The mapping (DESIGN.md): I-node = proposition, RA = support, CA = rebuttal
+(onto an I-node) or undercut (onto an RA), MA = restatement, L-node = post,
+TA between L-nodes = reply, L → YA → I = the post that asserts a
+proposition, L/TA → YA → RA/CA/MA = the post that argues a relation.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import defaultdict
+
+from .._model import (
+    Agreement,
+    Concession,
+    Document,
+    Kind,
+    Post,
+    Proposition,
+    Rebuttal,
+    Restatement,
+    Support,
+    Undercut,
+)
+from ._common import Ids, Report, as_line, load_json, one_line, replies_first
+
+__all__ = ["from_aif", "to_aif"]
+
+_SCHEME_NODES = {"RA", "CA", "MA", "PA"}
+_DIALOGUE = {"L", "TA", "YA"}
+#: (from, to) node types AIF allows but argmap cannot hold.
+_META = {"RA", "CA", "MA", "PA"}
+_SPEAKER = re.compile(r"^([^:\n]{1,80}?)\s*:(?:\s+|$)(.*)$", re.S)
+_SAYS = re.compile(r"^(.{1,80}?) says '(.*)'$", re.S)
+_DEFAULT_INFERENCE = {"", "RA", "Default Inference"}
+
+
+def _legal(a: str, b: str) -> bool:
+    """Whether AIF (with IAT) allows an edge from an ``a`` node to a ``b`` node."""
+    if a == "I":
+        return b in _SCHEME_NODES
+    if a in _SCHEME_NODES:
+        return b == "I" or b in _SCHEME_NODES
+    if a == "L":
+        return b in ("TA", "YA")
+    if a == "TA":
+        return b in ("L", "YA")
+    if a == "YA":
+        return b in ("I", "L", "TA") or b in _SCHEME_NODES
+    return False
+
+
+def _unwrap(data, report: Report) -> dict:
+    if isinstance(data, dict) and isinstance(data.get("AIF"), dict):  # OVA / xAIF
+        inner = dict(data["AIF"])
+        for key in ("participants", "locutions"):
+            if key not in inner and key in data:
+                inner[key] = data[key]
+        data = inner
+    if not isinstance(data, dict) or not isinstance(data.get("nodes"), list):
+        report.fail("X100", "not AIF JSON: expected an object with a list of 'nodes' (or an 'AIF' object)")
+    if not isinstance(data.get("edges", []), list):
+        report.fail("X100", "not AIF JSON: 'edges' must be a list")
+    return data
+
+
+def _node_id(value):
+    if isinstance(value, dict):  # some exports nest the node: {"from": {"nodeID": 3}}
+        value = value.get("nodeID")
+    return None if value is None else str(value)
+
+
+def from_aif(text: str, *, path: str | None = None) -> tuple[Document, list]:
+    """Read AIF JSON text; return the document and the warnings about what was left out.
+
+    Raises:
+        ParseError: not JSON (J001) or not AIF (X100).
+    """
+    report = Report(path)
+    data = _unwrap(load_json(text, report), report)
+    nodes: dict[str, dict] = {}
+    for n in data["nodes"]:
+        nid = _node_id(n.get("nodeID", n.get("id"))) if isinstance(n, dict) else None
+        if nid is None:
+            report.warn("X102", f"a node without a nodeID is left out: {str(n)[:60]}")
+            continue
+        if nid in nodes:
+            report.warn("X102", f"node {nid} is defined twice; the first definition is used")
+            continue
+        nodes[nid] = {**n, "type": str(n.get("type", "")).upper()}
+    out_edges, in_edges = defaultdict(list), defaultdict(list)
+    for e in data.get("edges", []):
+        if not isinstance(e, dict):
+            report.warn("X103", f"an edge that is not an object is left out: {str(e)[:60]}")
+            continue
+        a, b = _node_id(e.get("fromID", e.get("from"))), _node_id(e.get("toID", e.get("to")))
+        if a not in nodes or b not in nodes:
+            missing = a if a not in nodes else b
+            report.warn("X103", f"edge {e.get('edgeID', '?')} names node {missing}, which does not exist")
+            continue
+        ta, tb = nodes[a]["type"], nodes[b]["type"]
+        if not _legal(ta, tb):
+            report.warn(
+                "X101", f"illegal edge {e.get('edgeID', '?')} from {ta}-node {a} to {tb}-node {b}; left out"
+            )
+            continue
+        if ta in _META and tb in _META and not (ta == "CA" and tb == "RA"):
+            report.warn(
+                "X104",
+                f"edge {e.get('edgeID', '?')} from {ta}-node {a} to {tb}-node {b} is legal AIF "
+                "but has no argmap counterpart; left out",
+            )
+            continue
+        out_edges[a].append(b)
+        in_edges[b].append(a)
+    return _Builder(nodes, out_edges, in_edges, data, report).build(), report.diagnostics
+
+
+class _Builder:
+    def __init__(self, nodes, out_edges, in_edges, data, report):
+        self.nodes, self.out, self.inn, self.report = nodes, out_edges, in_edges, report
+        self.data = data
+        self.ids = Ids()
+        self.of_type = defaultdict(list)
+        for nid, n in nodes.items():
+            self.of_type[n["type"]].append(nid)
+
+    def _ends(self, nid, direction, kind):
+        edges = self.out[nid] if direction == "out" else self.inn[nid]
+        return [x for x in edges if self.nodes[x]["type"] == kind]
+
+    def build(self) -> Document:
+        posts = self._posts()
+        props = {nid: self._proposition(nid) for nid in self.of_type["I"]}
+        relations = self._relations(props)
+        self._dialogue(props, relations, posts)
+        ordered = replies_first(list(posts.values()), self.report)
+        from .._rules import reference_diagnostics
+
+        doc = Document(posts=ordered, propositions=list(props.values()), relations=relations["all"],
+                       path=self.report.path)  # fmt: skip
+        self.report.diagnostics.extend(reference_diagnostics(doc))
+        return doc
+
+    def _proposition(self, nid):
+        return Proposition(self.ids.get(nid), as_line(self.nodes[nid].get("text")))
+
+    # -- dialogue: posts, replies, who said what -------------------------------------
+
+    def _people(self) -> dict:
+        people = {}
+        for p in self.data.get("participants") or ():
+            if isinstance(p, dict) and p.get("participantID") is not None:
+                first, last = str(p.get("firstname") or ""), str(p.get("surname") or "")
+                name = f"{first} {last}" if first and last else first or last
+                if name.strip() and "\n" not in name:
+                    people[str(p["participantID"])] = name
+        return people
+
+    def _posts(self) -> dict:
+        people = self._people()
+        locutions = {}
+        for loc in self.data.get("locutions") or ():
+            if isinstance(loc, dict) and loc.get("nodeID") is not None:
+                locutions.setdefault(str(loc["nodeID"]), loc)
+        posts, anonymous = {}, 0
+        for nid in self.of_type["L"]:
+            text = as_line(self.nodes[nid].get("text"))
+            loc = locutions.get(nid, {})
+            author, body = None, text
+            person = loc.get("personID")
+            named = people.get(str(person)) if person is not None else None
+            if named and text.startswith(named + " :"):
+                author, body = named, as_line(text[len(named) + 2 :])
+            elif match := _SPEAKER.match(text) or _SAYS.match(text):
+                author, body = one_line(match.group(1)), as_line(match.group(2))
+            if person is not None:
+                author = named or author or f"person {person}"
+            if not author:
+                author, anonymous = "unknown", anonymous + 1
+            start = loc.get("start")
+            stamp = start if isinstance(start, str) and "\n" not in start and "\r" not in start else None
+            posts[nid] = Post(self.ids.get(nid), author, stamp, None, (), (body,) if body else None)
+        if anonymous:
+            self.report.warn("X106", f"{anonymous} locution(s) name no speaker; their posts are by 'unknown'")
+        for ta in self.of_type["TA"]:
+            for source in self._ends(ta, "in", "L")[:1]:
+                for target in self._ends(ta, "out", "L"):
+                    post = posts[target]
+                    if post.reply_to is None and target != source:
+                        posts[target] = _replace(post, reply_to=posts[source].id)
+        return posts
+
+    def _speaker(self, anchor) -> str | None:
+        """The L-node that speaks through a YA anchored at ``anchor`` (an L or a TA)."""
+        kind = self.nodes[anchor]["type"]
+        if kind == "L":
+            return anchor
+        if kind == "TA":
+            replies = self._ends(anchor, "out", "L")
+            return replies[0] if replies else None
+        return None
+
+    def _dialogue(self, props, relations, posts) -> None:
+        agreements = []
+        for ya in self.of_type["YA"]:
+            force = one_line(self.nodes[ya].get("text") or self.nodes[ya].get("scheme")).lower()
+            speakers = [s for s in (self._speaker(a) for a in self.inn[ya]) if s is not None]
+            if not speakers:
+                continue
+            post_id = posts[speakers[0]].id
+            for target in self.out[ya]:
+                kind = self.nodes[target]["type"]
+                if kind == "I":
+                    prop = props[target]
+                    if force in ("agreeing", "conceding"):
+                        agreements.append((force, target, post_id))
+                    elif prop.post is None:
+                        question = "question" in force
+                        props[target] = _replace(
+                            prop, post=post_id, kind=Kind.QUESTION if question else prop.kind
+                        )
+                elif target in relations["by_node"]:
+                    for i in relations["by_node"][target]:
+                        if relations["all"][i].post is None:
+                            relations["all"][i] = _replace(relations["all"][i], post=post_id)
+        for force, target, post_id in agreements:
+            if props[target].post != post_id:
+                cls = Concession if force == "conceding" else Agreement
+                relations["all"].append(cls(props[target].id, post_id))
+
+    # -- the argument layer ----------------------------------------------------------
+
+    def _relations(self, props) -> dict:
+        out: list = []
+        by_node: dict = defaultdict(list)
+        supports = {}
+
+        def add(nid, rel):
+            by_node[nid].append(len(out))
+            out.append(rel)
+
+        for ra in self.of_type["RA"]:
+            premises, conclusions = self._ends(ra, "in", "I"), self._ends(ra, "out", "I")
+            if not premises or not conclusions:
+                missing = "premise" if not premises else "conclusion"
+                self.report.warn("X105", f"RA-node {ra} has no {missing}; left out")
+                continue
+            if len(conclusions) > 1:
+                self.report.warn(
+                    "X105", f"RA-node {ra} has {len(conclusions)} conclusions; only the first is kept"
+                )
+            node = self.nodes[ra]
+            scheme = as_line(node.get("scheme") or node.get("text"))
+            supports[ra] = self.ids.get(ra)
+            add(ra, Support(
+                supports[ra], [props[p].id for p in dict.fromkeys(premises)], props[conclusions[0]].id,
+                None if scheme in _DEFAULT_INFERENCE else scheme,
+            ))  # fmt: skip
+        for ca in self.of_type["CA"]:
+            attackers = self._ends(ca, "in", "I")
+            targets = [t for t in self.out[ca] if self.nodes[t]["type"] in ("I", "RA")]
+            if not attackers or not targets:
+                self.report.warn(
+                    "X105", f"CA-node {ca} has no {'attacker' if not attackers else 'target'}; left out"
+                )
+            for a in attackers:
+                for t in targets:
+                    if self.nodes[t]["type"] == "I":
+                        add(ca, Rebuttal(props[a].id, props[t].id))
+                    elif t in supports:
+                        add(ca, Undercut(props[a].id, supports[t]))
+        for ma in self.of_type["MA"]:
+            sources, targets = self._ends(ma, "in", "I"), self._ends(ma, "out", "I")
+            if not sources or not targets:
+                self.report.warn(
+                    "X105", f"MA-node {ma} has no {'source' if not sources else 'target'}; left out"
+                )
+            for s in sources:
+                for t in targets:
+                    if s != t:
+                        add(ma, Restatement(props[s].id, props[t].id))
+        if self.of_type["PA"]:
+            self.report.warn(
+                "X104",
+                f"{len(self.of_type['PA'])} PA-node(s) (preferences) have no argmap counterpart; left out",
+            )
+        return {"all": out, "by_node": by_node}
+
+
+def _replace(obj, **changes):
+    import attrs
+
+    return attrs.evolve(obj, **changes)
+
+
+# -- export ----------------------------------------------------------------------------
+
+
+def to_aif(doc: Document) -> dict:
+    """``doc`` as an AIFdb nodeset with the IAT layer (``nodes``, ``edges``, ``locutions``, ``participants``)."""
+    ids = Ids()
+    for obj in list(doc.propositions) + list(doc.supports):
+        ids.get(obj.id)
+    nodes, edges, locutions = [], [], []
+
+    def node(nid, kind, text, **extra):
+        nodes.append({"nodeID": nid, "text": text, "type": kind, **extra})
+        return nid
+
+    def edge(a, b):
+        edges.append({"edgeID": f"e{len(edges) + 1}", "fromID": a, "toID": b})
+
+    people: dict[str, int] = {}
+    l_node, ta_into = {}, {}
+    for post in doc.posts:
+        person = people.setdefault(post.author, len(people) + 1)
+        body = " ".join(post.body) if post.body else ""
+        l_node[post.id] = node(ids.get(post.id) if post.id not in ids.known else ids.fresh("L" + post.id),
+                               "L", f"{post.author} : {body}")  # fmt: skip
+        loc = {"nodeID": l_node[post.id], "personID": person}
+        if post.timestamp is not None:
+            loc["start"] = post.timestamp
+        locutions.append(loc)
+    for post in doc.posts:
+        parent = post.reply_to
+        if parent in l_node:
+            ta_into[post.id] = node(ids.fresh("ta"), "TA", "Default Transition")
+            edge(l_node[parent], ta_into[post.id])
+            edge(ta_into[post.id], l_node[post.id])
+
+    def anchor(post_id, force, target):
+        """post → YA(force) → target, from the reply's TA when the post replies."""
+        if post_id not in l_node:
+            return
+        ya = node(ids.fresh("ya"), "YA", force)
+        edge(
+            ta_into.get(post_id, l_node[post_id])
+            if force not in ("Asserting", "Pure Questioning")
+            else l_node[post_id],
+            ya,
+        )
+        edge(ya, target)
+
+    for p in doc.propositions:
+        node(p.id, "I", p.text)
+        if p.post is not None:
+            anchor(p.post, "Pure Questioning" if p.kind is Kind.QUESTION else "Asserting", p.id)
+    for rel in doc.relations:
+        if isinstance(rel, Support):
+            ra = node(
+                rel.id, "RA", rel.scheme or "Default Inference", scheme=rel.scheme or "Default Inference"
+            )
+            for premise in rel.premises:
+                edge(premise, ra)
+            edge(ra, rel.conclusion)
+            anchor(rel.post, "Arguing", ra)
+        elif isinstance(rel, (Rebuttal, Undercut)):
+            ca = node(ids.fresh("ca"), "CA", "Default Conflict")
+            edge(rel.attacker, ca)
+            edge(ca, rel.target)
+            anchor(rel.post, "Disagreeing", ca)
+        elif isinstance(rel, Restatement):
+            ma = node(ids.fresh("ma"), "MA", "Default Rephrase")
+            edge(rel.source, ma)
+            edge(ma, rel.target)
+            anchor(rel.post, "Restating", ma)
+        elif isinstance(rel, Agreement):
+            anchor(rel.post, "Conceding" if isinstance(rel, Concession) else "Agreeing", rel.target)
+    participants = [{"participantID": n, "firstname": name, "surname": ""} for name, n in people.items()]
+    return {"nodes": nodes, "edges": edges, "locutions": locutions, "participants": participants}
+
+
+def read(text: str, path: str | None = None):
+    return from_aif(text, path=path)
+
+
+def dumps(doc: Document) -> str:
+    return json.dumps(to_aif(doc), ensure_ascii=False, indent=1) + "\n"
