@@ -44,3 +44,21 @@ def shared() -> Path:
 
 def needs_dot():
     return pytest.mark.skipif(shutil.which("dot") is None, reason="Graphviz 'dot' is not installed")
+
+
+def find_argdown_cli() -> str | None:
+    """The Argdown CLI 1.7.5: $ARGMAP_ARGDOWN_CLI, .tools/argdown (scripts/bootstrap) or PATH."""
+    candidates = [os.environ.get("ARGMAP_ARGDOWN_CLI"), str(ROOT / ".tools/argdown/node_modules/.bin/argdown")]
+    for c in candidates:
+        if c and os.access(c, os.X_OK):
+            return c
+    return shutil.which("argdown")
+
+
+@pytest.fixture
+def argdown_cli() -> str:
+    """Path of the Argdown CLI; skips the test when it is not installed (scripts/bootstrap installs it)."""
+    cli = find_argdown_cli()
+    if cli is None:
+        pytest.skip("the Argdown CLI is not installed (scripts/bootstrap installs it into .tools/)")
+    return cli

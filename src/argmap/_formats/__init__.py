@@ -68,6 +68,9 @@ FORMATS = {
     "argmap": Format("argmap", (".argmap",), _argmap_read, _argmap_write, "the annotation language"),
     "json": Format("json", (".json",), _json_read, _json_write, "argmap JSON"),
     "aif": Format("aif", (".aif",), _lazy("aif", "read"), _lazy("aif", "dumps"), "AIF JSON (AIFdb, OVA)"),
+    "argdown": Format(
+        "argdown", (".argdown", ".ad"), _lazy("argdown", "read"), _lazy("argdown", "to_argdown"), "Argdown"
+    ),  # fmt: skip
 }
 
 

@@ -44,10 +44,11 @@ class Ids:
         self.used: set[str] = set()
         self.known: dict = {}
 
-    def get(self, raw) -> str:
-        key = str(raw)
+    def get(self, raw, namespace: str = "") -> str:
+        """The id for ``raw`` (ids of different namespaces never clash)."""
+        key = (namespace, str(raw))
         if key not in self.known:
-            self.known[key] = self.fresh(key)
+            self.known[key] = self.fresh(raw)
         return self.known[key]
 
     def fresh(self, raw) -> str:

@@ -318,7 +318,7 @@ def to_aif(doc: Document) -> dict:
     for post in doc.posts:
         person = people.setdefault(post.author, len(people) + 1)
         body = " ".join(post.body) if post.body else ""
-        l_node[post.id] = node(ids.get(post.id) if post.id not in ids.known else ids.fresh("L" + post.id),
+        l_node[post.id] = node(ids.get(post.id, "post") if post.id not in ids.used else ids.fresh("L" + post.id),
                                "L", f"{post.author} : {body}")  # fmt: skip
         loc = {"nodeID": l_node[post.id], "personID": person}
         if post.timestamp is not None:

@@ -1,0 +1,193 @@
+"""Argdown: import of the subset we read, export the Argdown CLI accepts, round trips."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+from collections import Counter
+
+import attrs
+import pytest
+from hypothesis import HealthCheck, Phase, given, settings
+
+import argmap
+from argmap import strategies
+from argmap._formats import argdown
+
+
+def what_argdown_holds(doc: argmap.Document):
+    """Everything but comments, spans, the order of relations within a post, and an
+    empty scheme name (read back as none)."""
+    props = {(p.id, p.text, p.kind, p.anchor, p.tags, p.base, p.post) for p in doc.propositions}
+    posts = [(p.id, p.author, p.reply_to, p.timestamp, p.body, p.quotes) for p in doc.posts]
+    rels = [attrs.evolve(r, scheme=None) if getattr(r, "scheme", None) == "" else r for r in doc.relations]
+    return doc.metadata, posts, props, Counter(rels)
+
+
+@given(strategies.documents())
+def test_document_to_argdown_to_document_keeps_all_but_comments_and_relation_order(doc):
+    back, warnings = argdown.from_argdown(argdown.to_argdown(doc))
+    assert warnings == []
+    assert what_argdown_holds(back) == what_argdown_holds(doc)
+
+
+def test_seed_thread_survives_argdown(seed_example):
+    doc = argmap.load(seed_example)
+    back, warnings = argdown.from_argdown(argdown.to_argdown(doc))
+    assert warnings == [] and what_argdown_holds(back) == what_argdown_holds(doc)
+
+
+READ = """\
+===
+title: Tea
+===
+
+# Reasons
+
+[T]: Tea is good. #health #(very good)
+  + [C]: Tea calms.
+  - <Cost>: Tea is dear. {kind: evidence}
+    _> [X]: never mind
+  >< [Coffee]
+
+[C]: Tea calms you down.
+  +> [Sleep]: Sleep comes easier.
+
+<!-- a comment
+spanning lines -->
+<Argument 1>
+
+(1) [C]
+(2) Calm people sleep
+well. // the end of line comment
+----
+(3) [Sleep]
+  <_ [Y]: Not everyone.
+"""
+
+
+def test_reads_statements_arguments_relations_and_structures():
+    doc, warnings = argdown.from_argdown(READ)
+    by_id = doc.propositions_by_id
+    assert doc.metadata.title == "Tea"
+    assert by_id["T"].tags == ("health", "very-good") and by_id["T"].text == "Tea is good."
+    assert by_id["C"].text == "Tea calms."  # the first text of an equivalence class
+    assert by_id["Cost"].kind is argmap.Kind.EVIDENCE
+    assert by_id["Untitled_1"].text == "Calm people sleep well."
+    rels = set()
+    for r in doc.relations:
+        if isinstance(r, argmap.Support):
+            rels.add(("support", *r.premises, r.conclusion))
+        else:
+            rels.add((r.kind, r.attacker, r.target))
+    assert rels == {
+        ("support", "C", "T"), ("rebuttal", "Cost", "T"), ("rebuttal", "T", "Coffee"), ("rebuttal", "Coffee", "T"),
+        ("support", "C", "Sleep"), ("support", "C", "Untitled_1", "Sleep"), ("undercut", "Y", "Argument_1"),
+    }  # fmt: skip
+    assert [w.code for w in warnings] == [
+        "X204"
+    ]  # <Cost> supports nothing, so its inference cannot be undercut
+
+
+def test_unreadable_yaml_and_lines_are_warnings_with_lines():
+    doc, warnings = argdown.from_argdown("[A]: a {kind: [}\n\n[B]: b\n")
+    assert [(w.code, w.span.line) for w in warnings] == [("X202", 1)]
+    assert [p.id for p in doc.propositions] == ["A", "B"]
+
+
+def _cli_json(cli, tmp_path, text):
+    src = tmp_path / "map.argdown"
+    src.write_text(text, encoding="utf-8")
+    proc = subprocess.run([cli, "json", str(src), str(tmp_path)], capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    return json.loads((tmp_path / "map.json").read_text(encoding="utf-8"))
+
+
+def _text_without_tags(member) -> str:
+    """A statement's text as the Argdown CLI reports it, less its tags (which argmap keeps apart)."""
+    units = (member.get("text") or "").encode("utf-16-le")  # Argdown counts JavaScript string units
+    for r in sorted((r for r in member.get("ranges", ()) if r["type"] == "tag"), key=lambda r: -r["start"]):
+        units = units[: 2 * r["start"]] + units[2 * (r["stop"] + 1) :]
+    return units.decode("utf-16-le").strip()
+
+
+def _assert_accepted(cli, tmp_path, doc):
+    text = argdown.to_argdown(doc)
+    data = _cli_json(cli, tmp_path, text)
+    texts = {
+        k: next((t for t in map(_text_without_tags, v["members"]) if t), "")
+        for k, v in data["statements"].items()
+    }
+    assert texts == {p.id: p.text for p in doc.propositions}, text
+    assert set(data["arguments"]) == {s.id for s in doc.supports}
+    kinds = Counter(r["relationType"] for r in data["relations"])
+    assert kinds == Counter({"attack": len(doc.rebuttals), "undercut": len(doc.undercuts)}) - Counter()
+
+
+def test_argdown_cli_accepts_the_seed_export(argdown_cli, tmp_path, seed_example):
+    _assert_accepted(argdown_cli, tmp_path, argmap.load(seed_example))
+
+
+def test_argdown_cli_reads_hostile_text_back_unchanged(argdown_cli, tmp_path):
+    doc = argmap.parse(
+        'post 1 by "a # b {c}"\n'
+        "  claim c1: [x] <y> #z @w {q} // not a comment /* nor this */ <!-- nor --> *a* _b_ \\ e.g. :smile: 1,2\n"
+        "  claim c2: ===\n  claim c3:\n"
+        "  support s1: c2 & c3 -> c1\n    scheme: Modus ponens, or {not}\n"
+    )
+    _assert_accepted(argdown_cli, tmp_path, doc)
+
+
+@settings(
+    max_examples=5,
+    deadline=None,
+    phases=[Phase.explicit, Phase.generate],  # each case runs Node: no shrinking
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
+)
+@given(doc=strategies.documents(min_propositions=1))
+def test_argdown_cli_accepts_generated_exports(argdown_cli, tmp_path_factory, doc):
+    """Whatever argmap exports, Argdown's own parser accepts and reads the same statement texts."""
+    _assert_accepted(argdown_cli, tmp_path_factory.mktemp("ad"), doc)
+
+
+# -- the corpus ------------------------------------------------------------------------
+
+_TITLE = re.compile(r"(?<!@)\[([^\]\n]+)\](?!\()")
+_ARGUMENT = re.compile(r"(?<!@)<(?!!--)([^>\n]+)>")
+
+
+@pytest.mark.corpus
+def test_every_corpus_file_imports_with_the_titles_of_its_source(shared):
+    files = sorted((shared / "corpora" / "argdown").glob("*.argdown"))
+    assert files
+    for f in files:
+        text = f.read_text("utf-8")
+        doc, _ = argdown.from_argdown(text, path=str(f))
+        source = re.sub(r"<!--.*?-->|\{[^{}\n]*\}", "", text, flags=re.S)  # comments and data
+        titles = {t.strip() for t in _TITLE.findall(source)} | {a.strip() for a in _ARGUMENT.findall(source)}
+        ours = {p.id for p in doc.propositions} | {s.id for s in doc.supports}
+        assert {re.sub(r"\W+", "_", t) for t in titles} <= {re.sub(r"\W+", "_", i) for i in ours}, f
+        assert not [d for d in argmap.check(doc) if d.severity is argmap.Severity.ERROR], f
+        argmap.to_graphviz(doc)
+
+
+@pytest.mark.corpus
+@pytest.mark.parametrize("name", ["intro", "argdown-primer", "veggie_debate"])
+def test_corpus_counts_match_the_argdown_cli(shared, argdown_cli, tmp_path, name):
+    text = (shared / "corpora" / "argdown" / f"{name}.argdown").read_text("utf-8")
+    data = _cli_json(argdown_cli, tmp_path, text)
+    doc, _ = argdown.from_argdown(text)
+    inferences = {s.id for s in doc.supports if s.id.replace("_", " ") in data["arguments"]}
+    statements = [p for p in doc.propositions if p.id.replace("_", " ") in data["statements"]]
+    assert len(statements) == len(data["statements"])
+    assert len(doc.propositions) - len(statements) + len(inferences) == len(data["arguments"])
+    theirs = Counter(r["relationType"] for r in data["relations"])
+    ours = Counter(
+        "attack" if r.kind == "rebuttal" else r.kind
+        for r in doc.relations
+        if getattr(r, "id", None) not in inferences
+    )
+    assert sum(ours.values()) == sum(theirs.values())
+    if name == "veggie_debate":  # no premise-conclusion structures: every relation matches one to one
+        assert ours == theirs
