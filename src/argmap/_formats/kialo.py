@@ -1,0 +1,76 @@
+"""Kialo's text export: ``Discussion Title:``, then numbered claims ``1.2.3. Pro: text``.
+
+Each claim becomes a proposition whose id is its number; ``Pro`` gives a
+support of the parent claim, ``Con`` a rebuttal of it.  ``-> See 1.2.2.``
+claims are links: the claim named supports (or rebuts) this parent too, so the
+discussion becomes a graph rather than a tree.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .._model import Document, Kind, Metadata, Proposition, Rebuttal, Support
+from ._common import Report, one_line
+
+__all__ = ["from_kialo"]
+
+_CLAIM = re.compile(r"^((?:\d+\.)+)\s*(?:(Pro|Con):\s*)?(.*)$")
+_LINK = re.compile(r"^->\s*See\s+((?:\d+\.)*\d+)\.?\s*$")
+
+
+def from_kialo(text: str, *, path: str | None = None) -> tuple[Document, list]:
+    """Read a Kialo text export; return the document and warnings (unknown links, stray lines)."""
+    report = Report(path)
+    title, entries = None, []  # entries: [number, stance, text, line]
+    for number, raw in enumerate(text.lstrip("\ufeff").splitlines(), 1):
+        line = raw.strip()
+        if not line:
+            continue
+        if title is None and not entries and line.startswith("Discussion Title:"):
+            title = one_line(line[len("Discussion Title:") :]) or None
+            continue
+        m = _CLAIM.match(line)
+        if m:
+            entries.append([m.group(1).rstrip("."), m.group(2), m.group(3), number])
+        elif entries:
+            entries[-1][2] += " " + line  # a claim that runs over several lines
+        else:
+            report.warn("X401", "text before the first numbered claim is left out", number)
+    if not entries:
+        report.fail("X400", "not a Kialo export: no numbered claims ('1. ...', '1.1. Pro: ...')")
+    props, rels, links = {}, [], []
+    for num, stance, body, line in entries:
+        link = _LINK.match(body.strip())
+        if link:
+            links.append((num, stance, link.group(1), line))
+            continue
+        if num in props:
+            report.warn("X402", f"claim {num} appears twice; the second is left out", line)
+            continue
+        kind = Kind.THESIS if "." not in num else Kind.CLAIM
+        props[num] = Proposition(num, one_line(body), kind)
+    for num, stance, body, line in entries:
+        if num in props and "." in num:
+            rels.append(_relation(num, num, stance, props, report, line))
+    for num, stance, target, line in links:
+        if target not in props:
+            report.warn("X403", f"claim {num} links to {target}, which is not in the discussion", line)
+            continue
+        rels.append(_relation(num, target, stance, props, report, line))
+    relations = [r for r in rels if r is not None]
+    return Document(Metadata(title=title), (), list(props.values()), relations, path=path), report.diagnostics
+
+
+def _relation(num: str, source: str, stance, props, report: Report, line: int):
+    parent = num.rsplit(".", 1)[0]
+    if parent not in props:
+        report.warn("X403", f"claim {num} has no parent claim {parent}", line)
+        return None
+    if stance == "Con":
+        return Rebuttal(source, parent)
+    return Support(f"s{num}", [source], parent)
+
+
+def read(text: str, path: str | None = None):
+    return from_kialo(text, path=path)
