@@ -82,8 +82,9 @@ def from_sadface(text: str, *, path: str | None = None) -> tuple[Document, list]
                 report.warn("X303", f"inference node {nid} has {len(targets)} conclusions; only the first is kept")
             name = as_line(n.get("name") or "")
             support_ids[nid] = ids.get(meta.get("id") or nid)
+            scheme = meta["scheme"] if "scheme" in meta else None if name.lower() in _SUPPORT_NAMES else name
             rels.append(Support(support_ids[nid], list(dict.fromkeys(sources)), props[targets[0]].id,
-                                None if name.lower() in _SUPPORT_NAMES else name, meta.get("post")))  # fmt: skip
+                                scheme, meta.get("post")))  # fmt: skip
         elif role == "rephrase":
             rels += [Restatement(s, props[t].id, meta.get("post")) for s in sources for t in targets if t in props]
     for nid, (n, role) in schemes.items():
@@ -134,7 +135,7 @@ def to_sadface(doc: Document) -> dict:
         if isinstance(r, Support):
             inference[r.id] = _id("inference", r.id)
             nodes.append({"id": inference[r.id], "type": "inference", "name": r.scheme or "support",
-                          "metadata": {"argmap": {"id": r.id, **meta}}})  # fmt: skip
+                          "metadata": {"argmap": {"id": r.id, "scheme": r.scheme, **meta}}})  # fmt: skip
     for i, r in enumerate(doc.relations):
         meta = {"post": r.post} if r.post is not None else {}
         if isinstance(r, Support):
