@@ -29,7 +29,9 @@ def test_document_to_sadface_to_document_keeps_what_sadface_holds(doc):
 
 
 def test_attack_edges_point_from_attacker_to_target():
-    doc = argmap.parse("claim a: A\nclaim b: B\nclaim c: C\nsupport s: b -> c\nrebut a -> b\nundercut a -> s\n")
+    doc = argmap.parse(
+        "claim a: A\nclaim b: B\nclaim c: C\nsupport s: b -> c\nrebut a -> b\nundercut a -> s\n"
+    )
     data = sadface.to_sadface(doc)
     by_id = {n["id"]: n for n in data["nodes"]}
     text = lambda i: by_id[i].get("text") or by_id[i]["type"]  # noqa: E731
@@ -49,7 +51,9 @@ def test_reads_the_older_scheme_dialect():
                  {"id": "e5", "source_id": "4", "target_id": "zz"}]}  # fmt: skip
     doc, warnings = sadface.from_sadface(json.dumps(data))
     assert doc.metadata.title == "Old"
-    assert [(s.premises, s.conclusion, s.scheme) for s in doc.supports] == [(("2",), "1", "Argument from consequences")]
+    assert [(s.premises, s.conclusion, s.scheme) for s in doc.supports] == [
+        (("2",), "1", "Argument from consequences")
+    ]
     assert [(r.attacker, r.target) for r in doc.rebuttals] == [("4", "2")]
     assert sorted(w.code for w in warnings) == ["X301", "X302"]
 

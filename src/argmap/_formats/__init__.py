@@ -71,8 +71,13 @@ FORMATS = {
     "argdown": Format(
         "argdown", (".argdown", ".ad"), _lazy("argdown", "read"), _lazy("argdown", "to_argdown"), "Argdown"
     ),  # fmt: skip
-    "sadface": Format("sadface", (".sadface",), _lazy("sadface", "read"), _lazy("sadface", "dumps"), "SADFace JSON"),
-    "kialo": Format("kialo", (".kialo",), _lazy("kialo", "read"), None, "Kialo text export (.txt is recognised)"),
+    "sadface": Format(
+        "sadface", (".sadface",), _lazy("sadface", "read"), _lazy("sadface", "dumps"), "SADFace JSON"
+    ),
+    "microtext": Format("microtext", (".xml",), _lazy("microtext", "read"), None, "arg-microtexts XML"),
+    "kialo": Format(
+        "kialo", (".kialo",), _lazy("kialo", "read"), None, "Kialo text export (.txt is recognised)"
+    ),
 }
 
 

@@ -48,7 +48,10 @@ def from_sadface(text: str, *, path: str | None = None) -> tuple[Document, list]
     for e in data.get("edges") or ():
         a, b = (str(e.get("source_id")), str(e.get("target_id"))) if isinstance(e, dict) else (None, None)
         if a not in nodes or b not in nodes:
-            report.warn("X301", f"edge {e.get('id', '?') if isinstance(e, dict) else e} names a missing node; left out")
+            report.warn(
+                "X301",
+                f"edge {e.get('id', '?') if isinstance(e, dict) else e} names a missing node; left out",
+            )
             continue
         out_of[a].append(b)
         into[b].append(a)
@@ -79,14 +82,18 @@ def from_sadface(text: str, *, path: str | None = None) -> tuple[Document, list]
             continue
         if role == "support" and targets[0] in props:
             if len(targets) > 1:
-                report.warn("X303", f"inference node {nid} has {len(targets)} conclusions; only the first is kept")
+                report.warn(
+                    "X303", f"inference node {nid} has {len(targets)} conclusions; only the first is kept"
+                )
             name = as_line(n.get("name") or "")
             support_ids[nid] = ids.get(meta.get("id") or nid)
             scheme = meta["scheme"] if "scheme" in meta else None if name.lower() in _SUPPORT_NAMES else name
             rels.append(Support(support_ids[nid], list(dict.fromkeys(sources)), props[targets[0]].id,
                                 scheme, meta.get("post")))  # fmt: skip
         elif role == "rephrase":
-            rels += [Restatement(s, props[t].id, meta.get("post")) for s in sources for t in targets if t in props]
+            rels += [
+                Restatement(s, props[t].id, meta.get("post")) for s in sources for t in targets if t in props
+            ]
     for nid, (n, role) in schemes.items():
         meta = (n.get("metadata") or {}).get("argmap") or {}
         if role != "conflict":
@@ -152,7 +159,11 @@ def to_sadface(doc: Document) -> dict:
             nodes.append({"id": node, "type": "rephrase", "name": "rephrase", "metadata": {"argmap": meta}})
             edge(atom[r.source], node)
             edge(node, atom[r.target])
-    core = {"id": _id("document", doc.metadata.title or ""), "version": "0.5", "title": doc.metadata.title or ""}
+    core = {
+        "id": _id("document", doc.metadata.title or ""),
+        "version": "0.5",
+        "title": doc.metadata.title or "",
+    }
     return {"metadata": {"core": core}, "resources": resources, "nodes": nodes, "edges": edges}
 
 

@@ -1,0 +1,74 @@
+"""arg-microtexts XML: ADUs, linked premises, undercuts, counts against the corpus."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from collections import Counter
+
+import pytest
+
+import argmap
+from argmap._formats import microtext
+
+SAMPLE = """<?xml version='1.0' encoding='UTF-8'?>
+<arggraph id="t1" topic_id="tea" stance="pro">
+  <edu id="e1"><![CDATA[Tea calms,]]></edu>
+  <edu id="e2"><![CDATA[and calm people work better.]]></edu>
+  <edu id="e3"><![CDATA[So the office should drink tea.]]></edu>
+  <edu id="e4"><![CDATA[Not everyone likes tea.]]></edu>
+  <edu id="e5"><![CDATA[Taste is not the point.]]></edu>
+  <joint id="j1"/>
+  <adu id="a1" type="pro"/><adu id="a2" type="pro"/><adu id="a3" type="pro"/>
+  <adu id="a4" type="opp"/><adu id="a5" type="pro"/>
+  <edge id="s1" src="e1" trg="a1" type="seg"/>
+  <edge id="s2" src="e2" trg="j1" type="seg"/>
+  <edge id="s3" src="j1" trg="a2" type="seg"/>
+  <edge id="s4" src="e3" trg="a3" type="seg"/>
+  <edge id="s5" src="e4" trg="a4" type="seg"/>
+  <edge id="s6" src="e5" trg="a5" type="seg"/>
+  <edge id="c1" src="a1" trg="a3" type="sup"/>
+  <edge id="c2" src="a2" trg="c1" type="add"/>
+  <edge id="c3" src="a4" trg="c1" type="und"/>
+  <edge id="c4" src="a5" trg="c3" type="und"/>
+</arggraph>"""
+
+
+def test_adus_linked_premises_and_undercuts():
+    doc, warnings = microtext.from_microtext(SAMPLE)
+    assert [(p.id, p.kind.value, p.tags, p.text) for p in doc.propositions] == [
+        ("a1", "claim", ("pro",), "Tea calms,"), ("a2", "claim", ("pro",), "and calm people work better."),
+        ("a3", "thesis", ("pro",), "So the office should drink tea."), ("a4", "claim", ("opp",), "Not everyone likes tea."),
+        ("a5", "claim", ("pro",), "Taste is not the point."),
+    ]  # fmt: skip
+    assert [(s.id, s.premises, s.conclusion) for s in doc.supports] == [("c1", ("a1", "a2"), "a3")]
+    assert [(u.attacker, u.target) for u in doc.undercuts] == [("a4", "c1")]
+    assert [w.code for w in warnings] == ["X503"]  # an undercut of an undercut
+
+
+def test_malformed_xml_is_an_error_with_a_line():
+    with pytest.raises(argmap.ParseError) as info:
+        microtext.from_microtext("<arggraph>\n<edu id='e1'>x</arggraph>")
+    d = info.value.diagnostics[0]
+    assert (d.code, d.span.line) == ("X500", 2)
+
+
+@pytest.mark.corpus
+def test_every_microtext_imports_with_counts_from_the_xml(shared):
+    files = sorted((shared / "corpora" / "arg-microtexts" / "en").glob("*.xml"))
+    assert len(files) == 112
+    for f in files:
+        root = ET.parse(f).getroot()
+        edges = {e.get("id"): (e.get("src"), e.get("trg"), e.get("type")) for e in root.iter("edge")}
+        kinds = Counter(t for _, _, t in edges.values())
+        sources = Counter(t for _, t, k in edges.values() if k == "add")  # linked: one more source each
+        target_kind = {e: edges.get(t, "  ")[2] for e, (_, t, k) in edges.items() if k == "und"}
+        und_on_reb = sum(1 + sources[e] for e, k in target_kind.items() if k == "reb")
+        und_on_sup = sum(1 + sources[e] for e, k in target_kind.items() if k in ("sup", "exa"))
+        adds_on_reb = sum(n for e, n in sources.items() if edges.get(e, "  ")[2] == "reb")
+        doc, _ = microtext.from_microtext(f.read_text("utf-8"), path=str(f))
+        assert len(doc.propositions) == len(list(root.iter("adu"))), f
+        assert len(doc.supports) == kinds["sup"] + kinds["exa"], f
+        assert len(doc.rebuttals) == kinds["reb"] + und_on_reb + adds_on_reb, f
+        assert len(doc.undercuts) == und_on_sup, f
+        assert not [d for d in argmap.check(doc) if d.severity is argmap.Severity.ERROR], f
+        argmap.to_graphviz(doc)
