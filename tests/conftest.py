@@ -48,7 +48,10 @@ def needs_dot():
 
 def find_argdown_cli() -> str | None:
     """The Argdown CLI 1.7.5: $ARGMAP_ARGDOWN_CLI, .tools/argdown (scripts/bootstrap) or PATH."""
-    candidates = [os.environ.get("ARGMAP_ARGDOWN_CLI"), str(ROOT / ".tools/argdown/node_modules/.bin/argdown")]
+    candidates = [
+        os.environ.get("ARGMAP_ARGDOWN_CLI"),
+        str(ROOT / ".tools/argdown/node_modules/.bin/argdown"),
+    ]
     for c in candidates:
         if c and os.access(c, os.X_OK):
             return c

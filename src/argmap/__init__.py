@@ -42,6 +42,7 @@ from ._model import (
 from ._graphviz_run import RenderError, render
 from ._parse import parse
 from ._formats import load, read, write
+from ._formats.graph import to_networkx
 from ._render import to_graphviz
 from ._stats import stats
 
@@ -85,5 +86,6 @@ __all__ = [
     "to_framework",
     "to_graphviz",
     "to_json",
+    "to_networkx",
     "write",
 ]

@@ -120,6 +120,9 @@ def _require_clean(name: str, fmt: str | None = None):
     if _has_errors(diags):
         _print_diagnostics(diags, text)
         raise _Fail(f"{name}: {_count(diags)}; nothing done", EXIT_PROBLEMS)
+    if not _is_text(name, fmt):  # say what the import left out or repaired
+        for d in diags:
+            print(str(d), file=sys.stderr)
     return doc, text
 
 
@@ -150,9 +153,9 @@ def cmd_check(args) -> int:
             diags += [d for d in check(doc, select=select, ignore=ignore) if d.code not in REFERENCE_CODES]
         diags = [d for d in diags if _SEVERITY_ORDER.index(d.severity) <= floor]
         if not _is_text(name, args.source_format):
-            # spans in an imported document point into the text it was made from, not this file
-            diags = [attrs.evolve(d, span=None, related=()) if d.code[0] != "J" else d for d in diags]
-            text = None
+            # the checker's spans point into the text the document was made from, not this file;
+            # reading problems (J…, X…) are located in this file
+            diags = [attrs.evolve(d, span=None, related=()) if d.code[0] not in "JX" else d for d in diags]
         diags.sort(key=lambda d: (d.span.line, d.span.column) if d.span else (0, 0))
         everything += diags
         if args.format == "full":
@@ -324,8 +327,9 @@ def cmd_stats(args) -> int:
 
 def _from_option(p) -> None:
     p.add_argument(
-        "--from", dest="source_format", choices=sorted(formats.FORMATS),
-        help="input format (default: from the file name; .json is argmap JSON, anything else argmap text)",
+        "--from", dest="source_format", choices=sorted(n for n, f in formats.FORMATS.items() if f.read),
+        help="input format (default: from the file name and, for .json and .txt, the content; "
+        "an unknown suffix is argmap text)",
     )  # fmt: skip
 
 
@@ -418,7 +422,9 @@ def build_parser() -> argparse.ArgumentParser:
     cv.add_argument("-o", "--output", required=True, metavar="OUT", help="output file ('-' for stdout)")
     _from_option(cv)
     cv.add_argument(
-        "--to", choices=sorted(formats.FORMATS), help="output format (default: from OUT's suffix)"
+        "--to",
+        choices=sorted(n for n, f in formats.FORMATS.items() if f.write),
+        help="output format (default: from OUT's suffix)",
     )
     cv.set_defaults(func=cmd_convert)
 

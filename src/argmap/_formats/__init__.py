@@ -75,6 +75,8 @@ FORMATS = {
         "sadface", (".sadface",), _lazy("sadface", "read"), _lazy("sadface", "dumps"), "SADFace JSON"
     ),
     "microtext": Format("microtext", (".xml",), _lazy("microtext", "read"), None, "arg-microtexts XML"),
+    "brat": Format("brat", (".ann",), _lazy("brat", "read"), None, "brat standoff (.ann beside its .txt)"),
+    "graphml": Format("graphml", (".graphml",), None, _lazy("graph", "to_graphml"), "GraphML (write only)"),
     "kialo": Format(
         "kialo", (".kialo",), _lazy("kialo", "read"), None, "Kialo text export (.txt is recognised)"
     ),
