@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import argmap
 from argmap._cli import main
 from argmap._formats import brat
 
