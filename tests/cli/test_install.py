@@ -53,4 +53,14 @@ def test_wheel_install_runs_stats_from_another_directory(tmp_path):
     ).stdout.split()  # fmt: skip
     assert where[0].startswith(str(env_dir)), "the wheel, not the checkout, must be imported"
     assert (Path(where[0]).parent / "grammars" / "argmap.lark").is_file()
+    assert (Path(where[0]).parent / "grammars" / "argdown.lark").is_file()
     assert int(where[1]) > 0
+    argdown = subprocess.run(
+        [env_dir / "bin" / "argmap", "convert", str(seed), "-o", "-", "--to", "argdown"],
+        cwd=elsewhere, capture_output=True, text=True, check=True,
+    ).stdout  # fmt: skip
+    back = subprocess.run(
+        [env_dir / "bin" / "argmap", "stats", "-", "--from", "argdown", "--format", "json"],
+        input=argdown, cwd=elsewhere, capture_output=True, text=True, check=True,
+    )  # fmt: skip
+    assert json.loads(back.stdout)["propositions"] == json.loads(out.stdout)["propositions"]
