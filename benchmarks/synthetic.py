@@ -23,8 +23,12 @@ def sentence(rng: random.Random) -> str:
     return " ".join(rng.choice(WORDS) for _ in range(rng.randint(5, 14))).capitalize() + "."
 
 
-def thread(n: int, seed: int = 0) -> str:
-    """Annotated text with ``n`` propositions."""
+def thread(n: int, seed: int = 0, mutual: float = 0.0) -> str:
+    """Annotated text with ``n`` propositions.
+
+    ``mutual``: the share of rebuttals answered by a rebuttal back (two claims
+    that contradict each other), which makes the attack graph cyclic.
+    """
     rng = random.Random(seed)
     lines = [f"title: Synthetic thread of {n} propositions", "language: en", ""]
     props: list[str] = []
@@ -73,6 +77,8 @@ def thread(n: int, seed: int = 0) -> str:
                 supports.append(sid)
             elif r < 0.75:
                 lines.append(f"  rebut {pid} -> {other}")
+                if rng.random() < mutual:
+                    lines.append(f"  rebut {other} -> {pid}")
             elif r < 0.80 and supports:
                 lines.append(f"  undercut {pid} -> {rng.choice(supports[-50:])}")
             elif r < 0.90:

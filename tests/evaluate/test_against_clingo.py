@@ -4,6 +4,8 @@ on random frameworks of up to 60 arguments and several densities, self-attacks i
 from __future__ import annotations
 
 import random
+import sys
+from pathlib import Path
 
 import pytest
 
@@ -11,33 +13,15 @@ from argmap.af import AF, credulous, extensions, skeptical
 
 clingo = pytest.importorskip("clingo")
 
-BASE = """
-in(X) :- arg(X), not out(X).
-out(X) :- arg(X), not in(X).
-:- in(X), in(Y), att(X,Y).
-defeated(X) :- in(Y), att(Y,X).
-"""
-ADMISSIBLE = BASE + "not_defended(X) :- att(Y,X), not defeated(Y).\n:- in(X), not_defended(X).\n"
-COMPLETE = ADMISSIBLE + ":- out(X), not not_defended(X).\n"
-STABLE = BASE + ":- out(X), not defeated(X).\n"
-RANGE = "in_range(X) :- in(X).\nin_range(X) :- defeated(X).\n"
-ENCODINGS = {
-    "CO": (COMPLETE, None),
-    "ST": (STABLE, None),
-    "PR": (ADMISSIBLE + "#heuristic in(X) : arg(X). [1,true]\n", "in"),
-    "SST": (COMPLETE + RANGE + "#heuristic in_range(X) : arg(X). [1,true]\n", "in_range"),
-    "STG": (BASE + RANGE + "#heuristic in_range(X) : arg(X). [1,true]\n", "in_range"),
-}
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "benchmarks"))
+from aspartix import BASE, COMPLETE, ENCODINGS, RANGE, control_arguments  # noqa: E402
 
 
 def clingo_extensions(af: AF, sem: str, limit: int = 3000):
-    program, maximise = ENCODINGS[sem]
+    program, _ = ENCODINGS[sem]
     facts = "".join(f"arg(a{af.index[a]}).\n" for a in af.arguments)
     facts += "".join(f"att(a{af.index[a]},a{af.index[b]}).\n" for a, b in af.attacks)
-    args = ["0"]
-    if maximise:  # subset-maximal models w.r.t. the heuristic atoms
-        args += ["--heuristic=Domain", "--enum-mode=domRec"]
-    ctl = clingo.Control(args)
+    ctl = clingo.Control(control_arguments(sem))  # subset-maximal models via the domain heuristic
     ctl.add("base", [], program + facts)
     ctl.ground([("base", [])])
     found = set()

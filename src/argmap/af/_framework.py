@@ -15,8 +15,13 @@ def _args(value) -> tuple[str, ...]:
 
 
 def _pairs(value) -> frozenset:
-    if isinstance(value, frozenset) and all(type(a) is str and type(b) is str for a, b in value):
+    """Attack pairs as a frozenset; a frozenset passes as it is (names are checked while indexing)."""
+    if isinstance(value, frozenset):
         return value
+    return frozenset((a, b) if type(a) is str and type(b) is str else (str(a), str(b)) for a, b in value)
+
+
+def _as_str_pairs(value: frozenset) -> frozenset:
     return frozenset((a, b) if type(a) is str and type(b) is str else (str(a), str(b)) for a, b in value)
 
 
@@ -51,19 +56,37 @@ class AF:
 
     def _build_indexes(self) -> None:
         index = {a: i for i, a in enumerate(self.arguments)}
-        into: list[list[int]] = [[] for _ in self.arguments]
-        out: list[list[int]] = [[] for _ in self.arguments]
+        n = len(self.arguments)
         try:
-            for a, b in self.attacks:
-                i, j = index[a], index[b]
-                into[j].append(i)
-                out[i].append(j)
-        except KeyError as e:
-            raise ValueError(f"an attack names {e.args[0]!r}, which the framework does not have") from None
-        # argument order, not set order: results and explanations must not depend on hashing
+            codes = self._codes(index)
+        except KeyError:  # a name that is not a string (7 for "7"), or a missing argument
+            object.__setattr__(self, "attacks", _as_str_pairs(self.attacks))
+            try:
+                codes = self._codes(index)
+            except KeyError as e:
+                raise ValueError(
+                    f"an attack names {e.args[0]!r}, which the framework does not have"
+                ) from None
+        # one sort of integer codes puts every list in argument order (results must not depend on hashing)
+        codes.sort()
+        into: list[list[int]] = [[] for _ in range(n)]
+        out: list[list[int]] = [[] for _ in range(n)]
+        for code in codes:
+            i, j = divmod(code, n)
+            into[j].append(i)
+            out[i].append(j)
         object.__setattr__(self, "index", index)
-        object.__setattr__(self, "attackers", tuple(tuple(sorted(x)) for x in into))
-        object.__setattr__(self, "attacked", tuple(tuple(sorted(x)) for x in out))
+        object.__setattr__(self, "attackers", tuple(map(tuple, into)))
+        object.__setattr__(self, "attacked", tuple(map(tuple, out)))
+
+    def _codes(self, index: dict) -> list[int]:
+        """Each attack (a, b) as the integer index[a] * n + index[b]."""
+        if not self.attacks:
+            return []
+        n = len(index)
+        attackers, attacked = zip(*self.attacks)
+        get = index.__getitem__
+        return [i * n + j for i, j in zip(map(get, attackers), map(get, attacked))]
 
     def __len__(self) -> int:
         return len(self.arguments)

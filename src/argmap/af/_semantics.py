@@ -65,7 +65,8 @@ def _check(semantics: str) -> str:
 class _Encoding:
     """A SAT solver loaded with the constraints of one semantics."""
 
-    def __init__(self, af: AF, kind: str):
+    def __init__(self, af: AF, kind: str, grounded: list[int] | None = None):
+        """``grounded``: the grounded labelling, fixed as unit clauses (sound for complete-based kinds)."""
         from pysat.solvers import Solver
 
         self.af = af
@@ -89,6 +90,12 @@ class _Encoding:
                     add([self.inn(i)] + [-self.out(b) for b in att])  # complete: all attackers OUT -> IN
                 if kind == "ST":
                     add([self.inn(i), self.out(i)])
+        if grounded is not None:  # every complete extension contains the grounded one
+            for i, label in enumerate(grounded):
+                if label == IN:
+                    add([self.inn(i)])
+                elif label == OUT:
+                    add([self.out(i)])
         if kind in ("SST", "STG"):
             for i in range(n):
                 r = self.rng(i)
@@ -127,13 +134,6 @@ class _Encoding:
 
     def close(self) -> None:
         self.solver.delete()
-
-
-def _total_grounded(af: AF) -> frozenset[str] | None:
-    labels = grounded_labelling(af)
-    if UNDEC in labels:
-        return None
-    return af.names(i for i, lab in enumerate(labels) if lab == IN)
 
 
 def _enumerate(enc: _Encoding, assumptions=()) -> Iterator[frozenset[int]]:
@@ -215,16 +215,17 @@ def _iter(af: AF, s: str) -> Iterator[frozenset[int]]:
     if s == "GR":
         yield frozenset(i for i, lab in enumerate(grounded_labelling(af)) if lab == IN)
         return
+    labels = None
     if s not in ("CF", "AD"):
-        total = _total_grounded(af)
-        if total is not None:
-            yield frozenset(af.index[a] for a in total)
+        labels = grounded_labelling(af)
+        if UNDEC not in labels:  # the grounded extension is the only one (acyclic frameworks, say)
+            yield frozenset(i for i, lab in enumerate(labels) if lab == IN)
             return
     if s == "ID":
         yield _ideal(af)
         return
     kind = {"PR": "CO"}.get(s, s)
-    enc = _Encoding(af, kind)
+    enc = _Encoding(af, kind, labels if s in ("CO", "PR", "ST", "SST") else None)
     try:
         if s == "PR":
             yield from _preferred(af, enc)
