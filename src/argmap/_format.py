@@ -23,9 +23,9 @@ __all__ = ["format_document"]
 @functools.cache
 def _terminal(name: str) -> re.Pattern:
     """A terminal's pattern, read from the grammar, so the formatter writes what the lexer reads."""
-    from ._parse import _parser
+    from ._grammar import terminal_patterns
 
-    return re.compile(_parser().get_terminal(name).pattern.to_regexp())
+    return re.compile(terminal_patterns("argmap.lark")[name])
 
 
 def quote_string(s: str) -> str:

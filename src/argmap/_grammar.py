@@ -8,10 +8,11 @@ repository, two levels above this file.
 from __future__ import annotations
 
 import functools
+import re
 from importlib import resources
 from pathlib import Path
 
-__all__ = ["grammar_text"]
+__all__ = ["grammar_text", "lalr_parser", "terminal_patterns"]
 
 
 def grammar_text(name: str) -> str:
@@ -26,6 +27,33 @@ def grammar_text(name: str) -> str:
         f"argmap grammar {name!r} is missing from the installation "
         f"(looked in {packaged} and {checkout}); reinstall argmap"
     )
+
+
+_TERMINAL = re.compile(r'^([A-Z_][A-Z0-9_]*)(?:\.-?\d+)?\s*:\s*(?:/(.*)/([imsux]*)|"((?:[^"\\]|\\.)*)")\s*$')
+
+
+@functools.cache
+def terminal_patterns(name: str) -> dict[str, str]:
+    """The terminals a grammar file defines as one regular expression or string, as regexes.
+
+    Read from the file itself (no parser is built), so other code can match
+    exactly what the lexer matches.
+
+    >>> terminal_patterns("argmap.lark")["_ARROW"]
+    '\\->'
+    """
+    out = {}
+    for line in grammar_text(name).splitlines():
+        ignore = re.match(r"^%ignore\s+/(.*)/\s*$", line.strip())
+        if ignore:
+            out["%ignore"] = ignore.group(1)
+        m = _TERMINAL.match(line.strip())
+        if m:
+            regex, flags, string = m.group(2), m.group(3), m.group(4)
+            out[m.group(1)] = (
+                (f"(?{flags})" if flags else "") + regex if regex is not None else re.escape(string)
+            )
+    return out
 
 
 @functools.cache

@@ -99,9 +99,38 @@ def to_dict(doc: Document) -> dict:
     return data
 
 
+_ENCODE = json.JSONEncoder(ensure_ascii=False).encode  # the C encoder (indent= would use the Python one)
+
+
 def to_json(doc: Document) -> str:
-    """``doc`` as argmap JSON text (UTF-8, indented, keys in a fixed order)."""
-    return json.dumps(to_dict(doc), ensure_ascii=False, indent=1) + "\n"
+    """``doc`` as argmap JSON text: UTF-8, keys in a fixed order, one post, proposition or relation per line.
+
+    >>> import argmap
+    >>> print(to_json(argmap.parse("claim c1: Tea.")), end="")
+    {"format": "argmap", "version": 1,
+     "posts": [],
+     "propositions": [
+      {"id": "c1", "text": "Tea.", "span": [1, 1, 1, 15]}
+     ],
+     "relations": []
+    }
+    """
+    data = to_dict(doc)
+    head = {k: v for k, v in data.items() if k not in _LISTS}
+    out = [_ENCODE(head)[:-1] + ","]
+    for i, key in enumerate(_LISTS):
+        items = data[key]
+        end = "" if i == len(_LISTS) - 1 else ","
+        if not items:
+            out.append(f' "{key}": []{end}')
+            continue
+        out.append(f' "{key}": [')
+        out.append(",\n".join("  " + _ENCODE(item) for item in items))
+        out.append(f" ]{end}")
+    return "\n".join(out) + "\n}\n"
+
+
+_LISTS = ("posts", "propositions", "relations")
 
 
 def _span(d: dict) -> Span | None:
