@@ -167,13 +167,14 @@ class _Builder:
                 locutions.setdefault(str(loc["nodeID"]), loc)
         posts, anonymous = {}, 0
         for nid in self.of_type["L"]:
-            text = as_line(self.nodes[nid].get("text"))
+            raw = str(self.nodes[nid].get("text") or "")
+            text = as_line(raw)
             loc = locutions.get(nid, {})
             author, body = None, text
             person = loc.get("personID")
             named = people.get(str(person)) if person is not None else None
-            if named and text.startswith(named + " :"):
-                author, body = named, as_line(text[len(named) + 2 :])
+            if named and raw.startswith(named + " :"):
+                author, body = named, as_line(raw[len(named) + 2 :])
             elif match := _SPEAKER.match(text) or _SAYS.match(text):
                 author, body = one_line(match.group(1)), as_line(match.group(2))
             if person is not None:
