@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+import sysconfig
 import venv
 from pathlib import Path
 
@@ -34,8 +35,18 @@ def test_wheel_install_runs_stats_from_another_directory(tmp_path):
     )
     (wheel,) = wheels.glob("argmap-*.whl")
     env_dir = tmp_path / "venv"
-    venv.create(env_dir, system_site_packages=True, with_pip=True)
+    venv.create(env_dir, with_pip=True)
     py = env_dir / "bin" / "python"
+    # The wheel goes in without its dependencies (no index needed); they are
+    # lent from the running environment by a path file, which adds the folder
+    # but, unlike site-packages, does not run its .pth files (so the checkout's
+    # editable hook stays out).
+    site_dir = subprocess.run(
+        [py, "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
+        capture_output=True, text=True, check=True,
+    ).stdout.strip()  # fmt: skip
+    lent = {sysconfig.get_paths()["purelib"], sysconfig.get_paths()["platlib"]}
+    (Path(site_dir) / "lent-dependencies.pth").write_text("\n".join(sorted(lent)) + "\n")
     subprocess.run([py, "-m", "pip", "install", "-q", "--no-deps", "--no-index", str(wheel)], check=True)
 
     elsewhere = tmp_path / "elsewhere"
