@@ -19,7 +19,6 @@ from ._errors import (
     Severity,
     UsageError,
 )
-from ._evaluate import Evaluation, evaluate, to_framework
 from ._format import format_document as format
 from ._formats.argmap_json import from_json, to_json
 from ._model import (
@@ -39,12 +38,31 @@ from ._model import (
     Support,
     Undercut,
 )
-from ._graphviz_run import RenderError, render
 from ._parse import parse
 from ._formats import load, read, write
-from ._formats.graph import to_networkx
-from ._render import to_graphviz
 from ._stats import stats
+
+#: Names whose modules load on first use (graphviz, the SAT solver …), so `import argmap` stays quick.
+_LAZY = {
+    "Evaluation": "._evaluate", "evaluate": "._evaluate", "to_framework": "._evaluate",
+    "RenderError": "._graphviz_run", "render": "._graphviz_run", "to_graphviz": "._render",
+    "to_networkx": "._formats.graph",
+}  # fmt: skip
+
+
+def __getattr__(name: str):
+    if name in _LAZY:
+        import importlib
+
+        value = getattr(importlib.import_module(_LAZY[name], __name__), name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module 'argmap' has no attribute {name!r}")
+
+
+def __dir__():
+    return sorted(set(globals()) | set(_LAZY))
+
 
 __version__ = "0.1.0"
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Iterable
 
 from ._errors import Diagnostic, UsageError
+from ._gc import without_gc
 from ._model import Document
 from ._rules import RULES, Context, run
 
@@ -41,6 +42,7 @@ def known_prefixes(codes) -> list[str]:
     return [c for c in codes if any(code.startswith(c) for code in RULES)]
 
 
+@without_gc
 def check(doc: Document, *, select=None, ignore=None) -> list[Diagnostic]:
     """Every problem the rules find in ``doc``, sorted by location.
 

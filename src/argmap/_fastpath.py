@@ -117,7 +117,8 @@ def statements(src: str) -> list | None:
 
 
 def _s(m: re.Match, group: str, line: int) -> Span:
-    return Span(line, m.start(group) + 1, line, m.end(group) + 1)
+    start, end = m.span(group)
+    return Span(line, start + 1, line, end + 1)
 
 
 def _statement(kind: str, m: re.Match, n: int, p) -> tuple | None:

@@ -39,8 +39,8 @@ def terminal_patterns(name: str) -> dict[str, str]:
     Read from the file itself (no parser is built), so other code can match
     exactly what the lexer matches.
 
-    >>> terminal_patterns("argmap.lark")["_ARROW"]
-    '\\->'
+    >>> print(terminal_patterns("argmap.lark")["POST"])
+    post(?![\\w.\\-])
     """
     out = {}
     for line in grammar_text(name).splitlines():

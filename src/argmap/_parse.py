@@ -9,13 +9,13 @@ imported then, which keeps start-up short.
 
 from __future__ import annotations
 
-import gc
 import os
 import re
 
 from ._build import build
 from ._errors import Diagnostic, ParseError, Severity
 from ._fastpath import statements
+from ._gc import paused
 from ._model import Document, Span
 
 __all__ = ["KEYWORDS", "MAX_SYNTAX_ERRORS", "load", "parse", "parse_with_diagnostics"]
@@ -49,13 +49,8 @@ def parse_with_diagnostics(text: str, *, path: str | None = None) -> tuple[Docum
     if text.startswith("\ufeff"):
         text = " " + text[1:]  # a byte-order mark is not content; a blank keeps the columns
     src = text if text.endswith("\n") else text + "\n"
-    enabled = gc.isenabled()
-    gc.disable()  # parsing allocates hundreds of thousands of small objects and frees none of them
-    try:
+    with paused():  # parsing allocates hundreds of thousands of small objects and frees none of them
         return _parse(src, path)
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _parse(src: str, path: str | None) -> tuple[Document, list[Diagnostic]]:

@@ -14,9 +14,8 @@ import textwrap
 import unicodedata
 from typing import Iterable, Mapping
 
-import graphviz
-
 from ._errors import UsageError
+from ._gc import without_gc
 from ._model import Concession, Document, Kind, Rebuttal, Restatement, Support, Undercut
 from ._suggest import did_you_mean
 
@@ -65,10 +64,14 @@ _FONT_NAME = re.compile(r"[\w .,\-]+")
 
 def _text(s: str) -> str:
     """The one place user text is made safe for DOT: escaped, and never an HTML-like label."""
+    import graphviz  # imported on first use: most runs of argmap draw nothing
+
     return graphviz.escape(s)
 
 
 def _label(lines: Iterable[str]) -> str:
+    import graphviz
+
     return graphviz.nohtml("\\n".join(_text(line) for line in lines))
 
 
@@ -129,6 +132,7 @@ def _neighbourhood(doc: Document, start: str, depth: int | None) -> set[str]:
     return seen
 
 
+@without_gc
 def to_graphviz(
     doc: Document,
     *,
@@ -163,6 +167,8 @@ def to_graphviz(
     keep = _select(doc, focus, depth, authors, tags)
     if engine is None:
         engine = "sfdp" if len(keep) > LARGE_MAP else "dot"
+    import graphviz
+
     g = graphviz.Digraph(name="argmap", engine=engine)
     g.attr(rankdir=direction, fontname=fontname, outputorder="edgesfirst")
     if engine == "dot":
@@ -310,6 +316,8 @@ _LEGEND_EDGES = (
 
 
 def _draw_legend(g, used: set[str], fontname: str) -> None:
+    import graphviz
+
     """A legend cluster: one row per mark used, stacked with invisible edges."""
     with g.subgraph(name="cluster_legend") as lg:
         lg.attr(label="Legend", style="rounded", color="#bbbbbb", fontsize="10")

@@ -12,6 +12,7 @@ import json
 from importlib import resources
 
 from .._errors import Diagnostic, ParseError, Severity
+from .._gc import without_gc
 from .._model import (
     Agreement,
     Concession,
@@ -45,10 +46,13 @@ def _put(out: dict, key: str, value) -> None:
 
 
 def _common(out: dict, obj) -> dict:
-    _put(out, "post", getattr(obj, "post", None))
+    post = getattr(obj, "post", None)
+    if post is not None:
+        out["post"] = post
     if obj.span is not None:
-        out["span"] = [obj.span.line, obj.span.column, obj.span.end_line, obj.span.end_column]
-    _put(out, "comments", obj.comments)
+        out["span"] = list(obj.span)
+    if obj.comments:
+        out["comments"] = list(obj.comments)
     return out
 
 
@@ -81,13 +85,17 @@ def to_dict(doc: Document) -> dict:
             out["body"] = list(p.body)
         posts.append(_common(out, p))
     props = []
-    for p in doc.propositions:
+    claim = Kind.CLAIM
+    for p in doc.propositions:  # the longest list: written out by hand
         out = {"id": p.id, "text": p.text}
-        if p.kind is not Kind.CLAIM:
+        if p.kind is not claim:
             out["kind"] = p.kind.value
-        _put(out, "anchor", p.anchor)
-        _put(out, "tags", p.tags)
-        _put(out, "base", p.base)
+        if p.anchor is not None:
+            out["anchor"] = p.anchor
+        if p.tags:
+            out["tags"] = list(p.tags)
+        if p.base is not None:
+            out["base"] = p.base
         props.append(_common(out, p))
     data: dict = {"format": "argmap", "version": SCHEMA_VERSION}
     _put(data, "metadata", meta or None)
@@ -102,6 +110,7 @@ def to_dict(doc: Document) -> dict:
 _ENCODE = json.JSONEncoder(ensure_ascii=False).encode  # the C encoder (indent= would use the Python one)
 
 
+@without_gc
 def to_json(doc: Document) -> str:
     """``doc`` as argmap JSON text: UTF-8, keys in a fixed order, one post, proposition or relation per line.
 

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-import gc
 from typing import Iterable
 
 import attrs
+
+from .._gc import paused
 
 __all__ = ["AF"]
 
@@ -46,13 +47,8 @@ class AF:
     attacked: tuple[tuple[int, ...], ...] = attrs.field(init=False, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
-        enabled = gc.isenabled()
-        gc.disable()  # millions of small lists: the collector would rescan them again and again
-        try:
+        with paused():  # millions of small lists: the collector would rescan them again and again
             self._build_indexes()
-        finally:
-            if enabled:
-                gc.enable()
 
     def _build_indexes(self) -> None:
         index = {a: i for i, a in enumerate(self.arguments)}
