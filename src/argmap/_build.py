@@ -22,6 +22,7 @@ from ._model import (
     Restatement,
     Support,
     Undercut,
+    trusted,
 )
 
 __all__ = ["build"]
@@ -139,7 +140,7 @@ class _Builder:
 
     def quote(self, span, source, source_span, text):
         if self.needs_post("a quote", span):
-            q = Quote(source, text, span=span, comments=self.take_comments(), ref_spans=(source_span,))
+            q = _QUOTE(source, text, span, (source_span,), tuple(self.take_comments()))
             self.post["quotes"].append(q)
         self.last = None
 
@@ -155,27 +156,21 @@ class _Builder:
 
     # -- assembling ------------------------------------------------------------
     def finish(self) -> Document:
-        posts = []
-        for p in self.posts:
-            post = Post(
-                p["id"], p["author"], p["timestamp"], p["reply_to"], p["quotes"], p["body"],
-                span=p["span"], comments=p["comments"], ref_spans=p["refs"],
-            )  # fmt: skip
-            posts.append(post)
+        # Every value below is valid by construction (the grammar's terminals,
+        # the checks above), so the objects are made without re-validation.
+        posts = [
+            _POST(p["id"], p["author"], p["timestamp"], p["reply_to"], tuple(p["quotes"]),
+                  tuple(p["body"]) if p["body"] else None, p["span"], tuple(p["refs"]), tuple(p["comments"]))
+            for p in self.posts
+        ]  # fmt: skip
         props, rels = [], []
+        kinds = _KINDS
         for rec in self.items:
             if rec["tag"] == "prop":
                 props.append(
-                    Proposition(
-                        rec["id"],
-                        rec["text"],
-                        Kind(rec["kind"]),
-                        rec["anchor"],
-                        tuple(rec["tags"] or ()),
-                        rec["base"],
-                        rec["post"],
-                        span=rec["span"],
-                        comments=rec["comments"],
+                    _PROPOSITION(
+                        rec["id"], rec["text"], kinds[rec["kind"]], rec["anchor"], tuple(rec["tags"] or ()),
+                        rec["base"], rec["post"], rec["span"], tuple(rec["comments"]),
                     )  # fmt: skip
                 )
             else:
@@ -187,20 +182,23 @@ class _Builder:
         )  # fmt: skip
 
 
+_KINDS = {k.value: k for k in Kind}
+_POST, _QUOTE, _PROPOSITION, _SUPPORT = trusted(Post), trusted(Quote), trusted(Proposition), trusted(Support)
+_PAIRS = {"rebut": trusted(Rebuttal), "undercut": trusted(Undercut), "restate": trusted(Restatement)}
+_AGREEMENTS = {"agree": trusted(Agreement), "concede": trusted(Concession)}
+
+
 def _relation(rec):
-    tag, parts, span, post = rec["tag"], rec["parts"], rec["span"], rec["post"]
-    kw = {"post": post, "span": span, "comments": rec["comments"]}
+    tag, parts, span, post, comments = rec["tag"], rec["parts"], rec["span"], rec["post"], tuple(rec["comments"])
     if tag == "support":
         sid, _id_span, premises, (concl, concl_span) = parts
         refs = tuple(s for _, s in premises) + (concl_span,)
-        return Support(sid, [p for p, _ in premises], concl, rec["scheme"], ref_spans=refs, **kw)
+        return _SUPPORT(sid, tuple(p for p, _ in premises), concl, rec["scheme"], post, span, refs, comments)
     if tag == "agree":
         word, (target, tspan) = parts
-        cls = Concession if word == "concede" else Agreement
-        return cls(target, ref_spans=(tspan,), **kw)
+        return _AGREEMENTS[word](target, post, span, (tspan,), comments)
     (a, aspan), (b, bspan) = parts
-    cls = {"rebut": Rebuttal, "undercut": Undercut, "restate": Restatement}[tag]
-    return cls(a, b, ref_spans=(aspan, bspan), **kw)
+    return _PAIRS[tag](a, b, post, span, (aspan, bspan), comments)
 
 
 def build(stmts, path=None, unsure=frozenset()):
