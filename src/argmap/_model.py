@@ -413,6 +413,8 @@ class Document:
     _rels_by_post: Mapping = attrs.field(init=False, eq=False, repr=False)
     _posts_by_author: Mapping = attrs.field(init=False, eq=False, repr=False)
     _replies: Mapping = attrs.field(init=False, eq=False, repr=False)
+    #: what the checker's rules found, by (rule code, path): a document never changes
+    _findings: dict = attrs.field(init=False, eq=False, repr=False, factory=dict)
 
     def __attrs_post_init__(self) -> None:
         setattr_ = object.__setattr__

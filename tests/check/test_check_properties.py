@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections import Counter
 
+import attrs
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -58,3 +60,16 @@ def test_every_error_rule_has_a_defect_injector():
 @given(strategies.defective_documents(["S101", "D101", "R002"]))
 def test_defective_documents_of_several_kinds_carry_one_of_them(doc):
     assert {"S101", "D101", "R002"} & {d.code for d in argmap.check(doc)}
+
+
+@pytest.mark.parametrize("code", ["R001", "R002", "S101", "D101"])
+@given(data=st.data())
+def test_remembered_findings_equal_fresh_ones(code, data):
+    """A document remembers its findings; asking again, in any order, or for a subset gives what a fresh copy gives."""
+    doc = data.draw(strategies.defective_documents(code))
+    select = data.draw(st.sampled_from([None, ["R"], [code], ["S", "D"]]))
+    first = argmap.check(doc, select=["R"])  # what parse runs, remembered first
+    fresh = attrs.evolve(doc)  # equal, but remembers nothing
+    assert argmap.check(doc, select=select) == argmap.check(fresh, select=select)
+    assert argmap.check(doc, select=["R"]) == first
+    assert argmap.check(doc) == argmap.check(attrs.evolve(doc))

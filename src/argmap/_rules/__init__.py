@@ -74,12 +74,18 @@ class Context:
 
 
 def run(rules: Iterable[Rule], ctx: Context, path: str | None) -> list[Diagnostic]:
+    """Every finding of ``rules``; remembered on the (immutable) document, so that
+    :func:`argmap.check` does not repeat the reference rules :func:`argmap.parse` ran."""
+    memo = ctx.doc._findings if not ctx.unsure else {}
     out = []
     for r in rules:
-        for f in r.func(ctx):
-            out.append(
+        found = memo.get((r.code, path))
+        if found is None:
+            found = memo[r.code, path] = [
                 Diagnostic(r.code, r.severity, f.message, f.span, path, hint=f.hint, related=f.related)
-            )
+                for f in r.func(ctx)
+            ]
+        out += found
     return out
 
 
