@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import json
 
+import attrs
 import jsonschema
 import pytest
 from hypothesis import given
+from hypothesis import strategies as st
 
 import argmap
 from argmap import strategies
@@ -33,6 +35,22 @@ def test_document_to_json_to_document_is_equal(doc):
     data = to_dict(doc)
     jsonschema.validate(data, schema())
     assert argmap.from_json(json.dumps(data)) == doc
+
+
+_TRICKY = st.lists(st.sampled_from(["\x00", '}, "\x00", {', "}", "{", '"', "\\u0000", "x"]), max_size=4)
+
+
+@given(strategies.documents(), _TRICKY, _TRICKY)
+def test_json_text_is_the_dict_with_one_item_per_line(doc, comments, trailing):
+    """to_json is to_dict written one post, proposition or relation per line, whatever the strings hold."""
+    doc = attrs.evolve(doc, comments=comments, trailing_comments=trailing)
+    if doc.propositions:
+        first = attrs.evolve(doc.propositions[0], comments=["".join(comments)] + comments)
+        doc = attrs.evolve(doc, propositions=(first,) + doc.propositions[1:])
+    text = argmap.to_json(doc)
+    assert json.loads(text) == to_dict(doc)
+    items = len(doc.posts) + len(doc.propositions) + len(doc.relations)
+    assert sum(line.startswith("  {") for line in text.splitlines()) == items
 
 
 def test_json_is_deterministic_and_versioned(seed_example):

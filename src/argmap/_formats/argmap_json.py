@@ -109,6 +109,20 @@ def to_dict(doc: Document) -> dict:
 
 _ENCODE = json.JSONEncoder(ensure_ascii=False).encode  # the C encoder (indent= would use the Python one)
 
+# Each long list is encoded in one call, with this marker string between its
+# items.  The encoder writes "\x00" as "\u0000", and a raw '"' only where a
+# string starts or ends, so ``}, "\u0000", {`` can only be a marker between two
+# items: a nested list of strings has no '}' before a string, nor '{' after.
+_MARK = "\x00"
+_BETWEEN = '}, "\\u0000", {'
+
+
+def _lines(items: list) -> str:
+    """``items`` (dicts) as JSON, one per line."""
+    spaced = [_MARK] * (2 * len(items) - 1)
+    spaced[::2] = items
+    return "  " + _ENCODE(spaced)[1:-1].replace(_BETWEEN, "},\n  {")
+
 
 @without_gc
 def to_json(doc: Document) -> str:
@@ -134,7 +148,7 @@ def to_json(doc: Document) -> str:
             out.append(f' "{key}": []{end}')
             continue
         out.append(f' "{key}": [')
-        out.append(",\n".join("  " + _ENCODE(item) for item in items))
+        out.append(_lines(items))
         out.append(f" ]{end}")
     return "\n".join(out) + "\n}\n"
 
