@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import enum
 import re
+from operator import attrgetter
 from types import MappingProxyType
 from typing import NamedTuple, Iterator, Mapping, Union
 
@@ -373,19 +374,37 @@ def relation_target(rel: Relation) -> str:
 
 def _index(items, key) -> Mapping:
     out: dict = {}
-    for item in items:
-        out.setdefault(key(item), item)
+    for item, k in zip(items, map(key, items)):
+        out.setdefault(k, item)
     return MappingProxyType(out)
 
 
-def _group(items, key) -> Mapping:
+def _group(items, key, none_as=None) -> Mapping:
+    """Items by ``key`` (a C-level getter: this runs over every object); None keys are
+    left out, or filed under ``none_as``."""
     out: dict = {}
-    for item in items:
-        k = key(item)
-        if k is None:
-            continue
+    for item, k in zip(items, map(key, items)):
         out.setdefault(k, []).append(item)
+    if None in out:
+        missing = out.pop(None)
+        if none_as is not None:
+            out[none_as] = missing
     return MappingProxyType({k: tuple(v) for k, v in out.items()})
+
+
+def _ends(rel) -> tuple[str, tuple[str, ...]]:
+    """(target, distinct sources) of a relation, by exact type first: this runs over every relation."""
+    t = type(rel)
+    if t is Rebuttal or t is Undercut:
+        return rel.target, (rel.attacker,)
+    if t is Support:
+        premises = rel.premises
+        return rel.conclusion, premises if len(premises) == 1 else tuple(dict.fromkeys(premises))
+    return relation_target(rel), tuple(dict.fromkeys(relation_sources(rel)))
+
+
+_ID_OF = attrgetter("id")
+_POST_OF = attrgetter("post")
 
 
 @attrs.frozen
@@ -413,30 +432,35 @@ class Document:
     _rels_by_post: Mapping = attrs.field(init=False, eq=False, repr=False)
     _posts_by_author: Mapping = attrs.field(init=False, eq=False, repr=False)
     _replies: Mapping = attrs.field(init=False, eq=False, repr=False)
-    #: what the checker's rules found, by (rule code, path): a document never changes
-    _findings: dict = attrs.field(init=False, eq=False, repr=False, factory=dict)
+    #: values derived once, as a document never changes: typed views by class,
+    #: what the checker's rules found by (rule code, path)
+    _memo: dict = attrs.field(init=False, eq=False, repr=False, factory=dict)
 
     def __attrs_post_init__(self) -> None:
         setattr_ = object.__setattr__
-        setattr_(self, "_posts_by_id", _index(self.posts, lambda p: p.id))
-        setattr_(self, "_props_by_id", _index(self.propositions, lambda p: p.id))
-        setattr_(
-            self,
-            "_supports_by_id",
-            _index((r for r in self.relations if isinstance(r, Support)), lambda s: s.id),
-        )
         into: dict = {}
         out_of: dict = {}
         for rel in self.relations:
-            into.setdefault(relation_target(rel), []).append(rel)
-            for src in dict.fromkeys(relation_sources(rel)):
+            target, sources = _ends(rel)
+            into.setdefault(target, []).append(rel)
+            for src in sources:
                 out_of.setdefault(src, []).append(rel)
+        setattr_(self, "_posts_by_id", _index(self.posts, _ID_OF))
+        setattr_(self, "_props_by_id", _index(self.propositions, _ID_OF))
+        setattr_(self, "_supports_by_id", _index(self.supports, _ID_OF))
         setattr_(self, "_into", MappingProxyType({k: tuple(v) for k, v in into.items()}))
         setattr_(self, "_out_of", MappingProxyType({k: tuple(v) for k, v in out_of.items()}))
-        setattr_(self, "_props_by_post", _group(self.propositions, lambda p: p.post or ""))
-        setattr_(self, "_rels_by_post", _group(self.relations, lambda r: r.post or ""))
-        setattr_(self, "_posts_by_author", _group(self.posts, lambda p: p.author))
-        setattr_(self, "_replies", _group(self.posts, lambda p: p.reply_to))
+        setattr_(self, "_props_by_post", _group(self.propositions, _POST_OF, ""))
+        setattr_(self, "_rels_by_post", _group(self.relations, _POST_OF, ""))
+        setattr_(self, "_posts_by_author", _group(self.posts, attrgetter("author")))
+        setattr_(self, "_replies", _group(self.posts, attrgetter("reply_to")))
+
+    def _typed(self, cls) -> tuple:
+        """The relations of class ``cls``, computed once."""
+        found = self._memo.get(cls)
+        if found is None:
+            found = self._memo[cls] = tuple(r for r in self.relations if isinstance(r, cls))
+        return found
 
     # -- typed views ---------------------------------------------------------
     @property
@@ -446,24 +470,24 @@ class Document:
 
     @property
     def supports(self) -> tuple[Support, ...]:
-        return tuple(r for r in self.relations if isinstance(r, Support))
+        return self._typed(Support)
 
     @property
     def rebuttals(self) -> tuple[Rebuttal, ...]:
-        return tuple(r for r in self.relations if isinstance(r, Rebuttal))
+        return self._typed(Rebuttal)
 
     @property
     def undercuts(self) -> tuple[Undercut, ...]:
-        return tuple(r for r in self.relations if isinstance(r, Undercut))
+        return self._typed(Undercut)
 
     @property
     def agreements(self) -> tuple[Agreement, ...]:
         """Agreements and concessions."""
-        return tuple(r for r in self.relations if isinstance(r, Agreement))
+        return self._typed(Agreement)
 
     @property
     def restatements(self) -> tuple[Restatement, ...]:
-        return tuple(r for r in self.relations if isinstance(r, Restatement))
+        return self._typed(Restatement)
 
     @property
     def quotes(self) -> Iterator[tuple[Post, Quote]]:

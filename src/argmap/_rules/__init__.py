@@ -76,7 +76,7 @@ class Context:
 def run(rules: Iterable[Rule], ctx: Context, path: str | None) -> list[Diagnostic]:
     """Every finding of ``rules``; remembered on the (immutable) document, so that
     :func:`argmap.check` does not repeat the reference rules :func:`argmap.parse` ran."""
-    memo = ctx.doc._findings if not ctx.unsure else {}
+    memo = ctx.doc._memo if not ctx.unsure else {}
     out = []
     for r in rules:
         found = memo.get((r.code, path))
