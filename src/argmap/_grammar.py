@@ -8,24 +8,28 @@ repository, two levels above this file.
 from __future__ import annotations
 
 import functools
+import os
 import re
-from importlib import resources
-from pathlib import Path
 
 __all__ = ["grammar_text", "lalr_parser", "terminal_patterns"]
 
 
 def grammar_text(name: str) -> str:
     """Return the text of grammar file ``name`` (e.g. ``"argmap.lark"``)."""
+    here = os.path.dirname(os.path.abspath(__file__))
+    places = [os.path.join(here, "grammars", name), os.path.join(here, "..", "..", "grammars", name)]
+    for place in places:  # a wheel's layout, then a checkout's (editable install)
+        if os.path.isfile(place):
+            with open(place, encoding="utf-8") as f:
+                return f.read()
+    from importlib import resources  # anything else, e.g. a zipped install
+
     packaged = resources.files("argmap").joinpath("grammars", name)
     if packaged.is_file():
         return packaged.read_text(encoding="utf-8")
-    checkout = Path(__file__).resolve().parents[2] / "grammars" / name
-    if checkout.is_file():
-        return checkout.read_text(encoding="utf-8")
     raise FileNotFoundError(
         f"argmap grammar {name!r} is missing from the installation "
-        f"(looked in {packaged} and {checkout}); reinstall argmap"
+        f"(looked in {', '.join(map(os.path.normpath, places))}); reinstall argmap"
     )
 
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import functools
 import json
-from importlib import resources
 
 from .._errors import Diagnostic, ParseError, Severity
 from .._gc import without_gc
@@ -36,6 +35,8 @@ SCHEMA_VERSION = 1
 
 @functools.cache
 def schema() -> dict:
+    from importlib import resources
+
     text = resources.files("argmap").joinpath("schemas", "argmap.schema.json").read_text("utf-8")
     return json.loads(text)
 
