@@ -7,6 +7,8 @@ describe the item just above; comments belong to the next statement.
 
 from __future__ import annotations
 
+import functools
+
 from ._errors import Diagnostic, Severity
 from ._suggest import did_you_mean
 from ._model import (
@@ -40,14 +42,18 @@ class _Builder:
         self.posts: list[dict] = []
         self.items: list[dict] = []  # propositions and relations, in source order
         self.post: dict | None = None
+        self.post_id: str | None = None
         self.last: dict | None = None
         self.started = False
 
     def error(self, code, message, span, hint=None):
         self.problems.append(Diagnostic(code, Severity.ERROR, message, span, self.path, hint=hint))
 
-    def take_comments(self) -> list[str]:
-        out, self.pending = self.pending, []
+    def take_comments(self) -> tuple[str, ...]:
+        if not self.pending:
+            return ()
+        out = tuple(self.pending)
+        self.pending.clear()
         return out
 
     # -- one method per statement tag ----------------------------------------
@@ -94,13 +100,14 @@ class _Builder:
             "refs": [reply_span],
         }  # fmt: skip
         self.posts.append(self.post)
+        self.post_id = pid
         self.last = None
 
     def prop(self, span, kind, pid, id_span, text):
         self.started = True
         self.last = {
-            "tag": "prop", "id": pid, "text": text, "kind": kind, "anchor": None,
-            "tags": None, "base": None, "span": span, "comments": self.take_comments(),
+            "tag": "prop", "id": pid, "text": text, "kind": kind, "anchor": None, "tags": None,
+            "base": None, "span": span, "comments": self.take_comments(), "post": self.post_id,
         }  # fmt: skip
         self.items.append(self.last)
 
@@ -140,7 +147,7 @@ class _Builder:
 
     def quote(self, span, source, source_span, text):
         if self.needs_post("a quote", span):
-            q = _QUOTE(source, text, span, (source_span,), tuple(self.take_comments()))
+            q = _QUOTE(source, text, span, (source_span,), self.take_comments())
             self.post["quotes"].append(q)
         self.last = None
 
@@ -148,7 +155,7 @@ class _Builder:
         self.started = True
         if tag == "agree" and not self.needs_post(f"'{parts[0]}'", span):
             return
-        rec = {"tag": tag, "span": span, "parts": parts, "comments": self.take_comments()}
+        rec = {"tag": tag, "span": span, "parts": parts, "comments": self.take_comments(), "post": self.post_id}
         if tag == "support":
             rec.update(id=parts[0], scheme=None)
         self.items.append(rec)
@@ -209,28 +216,16 @@ def build(stmts, path=None, unsure=frozenset()):
     from ._rules import reference_diagnostics
 
     b = _Builder(path)
+    handlers = {
+        "comment": b.comment, "meta": b.meta, "post": b.post_, "prop": b.prop, "body": b.body,
+        "quote": b.quote, **{tag: functools.partial(b.attribute, tag) for tag in _ATTRIBUTE_OWNER},
+    }  # fmt: skip
     for st in stmts:
-        tag = st[0]
-        if tag == "comment":
-            b.comment(*st[1:])
-        elif tag == "meta":
-            b.meta(*st[1:])
-        elif tag == "post":
-            b.post_(*st[1:])
-        elif tag == "prop":
-            b.prop(*st[1:])
-            b.items[-1]["post"] = b.post["id"] if b.post else None
-        elif tag in _ATTRIBUTE_OWNER:
-            b.attribute(tag, *st[1:])
-        elif tag == "body":
-            b.body(*st[1:])
-        elif tag == "quote":
-            b.quote(*st[1:])
+        handler = handlers.get(st[0])
+        if handler is None:
+            b.relation(*st)
         else:
-            n = len(b.items)
-            b.relation(tag, *st[1:])
-            if len(b.items) > n:
-                b.items[-1]["post"] = b.post["id"] if b.post else None
+            handler(*st[1:])
     doc = b.finish()
     problems = b.problems + reference_diagnostics(doc, unsure)
     return doc, problems

@@ -95,6 +95,7 @@ def statements(src: str) -> list | None:
     """The statements of ``src`` (which ends with a line break), or None if a line needs the lark pass."""
     p = _line_patterns()
     first, blank = p["first"], p["blank"]
+    readers = {word: (p[kind].match, _READERS[kind]) for word, kind in _BY_WORD.items()}
     out: list = []
     append = out.append
     for number, line in enumerate(src.split("\n")[:-1], 1):
@@ -105,60 +106,90 @@ def statements(src: str) -> list | None:
             if blank.match(line):
                 continue
             return None
-        kind = _BY_WORD.get(head.group(1))
-        m = p[kind].match(line) if kind else None
+        reader = readers.get(head.group(1))
+        if reader is None:
+            return None
+        m = reader[0](line)
         if m is None:
             return None
-        stmt = _statement(kind, m, number, p)
-        if stmt is None:
-            return None
-        append(stmt)
+        append(reader[1](m, number))
     return out
+
+
+_new = tuple.__new__  # Span(...) without the Python-level __new__: there is one per token read
 
 
 def _s(m: re.Match, group: str, line: int) -> Span:
     start, end = m.span(group)
-    return Span(line, start + 1, line, end + 1)
+    return _new(Span, (line, start + 1, line, end + 1))
 
 
-def _statement(kind: str, m: re.Match, n: int, p) -> tuple | None:
-    if kind in ("body", "comment"):
-        value = m.group(kind)
-        span = _s(m, kind, n)
-        if kind == "comment":
-            return ("comment", span, value.rstrip())
-        line = value[1:]
-        return ("body", span, (line[1:] if line.startswith(" ") else line).rstrip())
-    # like lark's: from the first token to the end of the last one present (groups close in order)
-    span = Span(n, m.start("key") + 1, n, m.end(m.lastindex) + 1)
+def _whole(m: re.Match, line: int) -> Span:
+    """Like lark's: from the first token to the end of the last one present (groups close in order)."""
+    return _new(Span, (line, m.start("key") + 1, line, m.end(m.lastindex) + 1))
+
+
+def _body(m, n):
+    line = m.group("body")[1:]
+    return ("body", _s(m, "body", n), (line[1:] if line.startswith(" ") else line).rstrip())
+
+
+def _comment(m, n):
+    return ("comment", _s(m, "comment", n), m.group("comment").rstrip())
+
+
+def _meta(m, n):
+    return ("meta", _whole(m, n), m.group("key"), m.group("text") or "")
+
+
+def _prop(m, n):
     g = m.group
-    if kind == "meta":
-        return ("meta", span, g("key"), g("text") or "")
-    if kind in ("anchor", "scheme"):
-        return (kind, span, g("text") or "")
-    if kind == "prop":
-        return ("prop", span, g("key"), g("id"), _s(m, "id", n), g("text") or "")
-    if kind == "quote":
-        return ("quote", span, g("id"), _s(m, "id", n), g("text") or "")
-    if kind in ("ignore", "tags"):
-        values = p["list_item"].findall(g("list") or "")
-        return ("meta", span, "ignore", tuple(values)) if kind == "ignore" else ("tags", span, values)
-    if kind == "base":
-        return ("base", span, g("number"), _s(m, "number", n))
-    if kind == "pair":
-        return (g("key"), span, (g("id"), _s(m, "id", n)), (g("target"), _s(m, "target", n)))
-    if kind == "agree":
-        return ("agree", span, g("key"), (g("id"), _s(m, "id", n)))
-    if kind == "support":
-        base = m.start("list")
-        refs = [(r.group(), Span(n, base + r.start() + 1, n, base + r.end() + 1))
-                for r in p["id"].finditer(g("list"))]  # fmt: skip
-        refs.append((g("target"), _s(m, "target", n)))
-        return ("support", span, g("id"), _s(m, "id", n), refs[:-1], refs[-1])
-    if kind == "post":
-        reply = g("reply")
-        stamp = g("stamp")
-        return ("post", span, g("id"), _s(m, "id", n), _unquote(g("author")),
-                _unquote(stamp) if stamp is not None else None,
-                reply, _s(m, "reply", n) if reply is not None else None)  # fmt: skip
-    return None
+    return ("prop", _whole(m, n), g("key"), g("id"), _s(m, "id", n), g("text") or "")
+
+
+def _quote(m, n):
+    return ("quote", _whole(m, n), m.group("id"), _s(m, "id", n), m.group("text") or "")
+
+
+def _list(m) -> list:
+    return _line_patterns()["list_item"].findall(m.group("list") or "")
+
+
+def _support(m, n):
+    g = m.group
+    base = m.start("list")
+    refs = [(r.group(), _new(Span, (n, base + r.start() + 1, n, base + r.end() + 1)))
+            for r in _line_patterns()["id"].finditer(g("list"))]  # fmt: skip
+    return ("support", _whole(m, n), g("id"), _s(m, "id", n), refs, (g("target"), _s(m, "target", n)))
+
+
+def _pair(m, n):
+    g = m.group
+    return (g("key"), _whole(m, n), (g("id"), _s(m, "id", n)), (g("target"), _s(m, "target", n)))
+
+
+def _post(m, n):
+    g = m.group
+    reply, stamp = g("reply"), g("stamp")
+    return ("post", _whole(m, n), g("id"), _s(m, "id", n), _unquote(g("author")),
+            _unquote(stamp) if stamp is not None else None,
+            reply, _s(m, "reply", n) if reply is not None else None)  # fmt: skip
+
+
+#: pattern name → the function that turns its match on line ``n`` into a statement
+_READERS = {
+    "body": _body,
+    "comment": _comment,
+    "meta": _meta,
+    "anchor": lambda m, n: ("anchor", _whole(m, n), m.group("text") or ""),
+    "scheme": lambda m, n: ("scheme", _whole(m, n), m.group("text") or ""),
+    "prop": _prop,
+    "quote": _quote,
+    "ignore": lambda m, n: ("meta", _whole(m, n), "ignore", tuple(_list(m))),
+    "tags": lambda m, n: ("tags", _whole(m, n), _list(m)),
+    "base": lambda m, n: ("base", _whole(m, n), m.group("number"), _s(m, "number", n)),
+    "pair": _pair,
+    "agree": lambda m, n: ("agree", _whole(m, n), m.group("key"), (m.group("id"), _s(m, "id", n))),
+    "support": _support,
+    "post": _post,
+}
