@@ -12,12 +12,15 @@ from __future__ import annotations
 import re
 import textwrap
 import unicodedata
-from typing import Iterable, Mapping
+from typing import TYPE_CHECKING, Iterable, Mapping
 
 from ._errors import UsageError
 from ._gc import without_gc
 from ._model import Concession, Document, Kind, Rebuttal, Restatement, Support, Undercut
 from ._suggest import did_you_mean
+
+if TYPE_CHECKING:
+    import graphviz
 
 __all__ = ["DEFAULT_FONT", "LARGE_MAP", "to_graphviz"]
 

@@ -41,88 +41,95 @@ def schema() -> dict:
     return json.loads(text)
 
 
-def _put(out: dict, key: str, value) -> None:
-    if value is not None and value != () and value != []:
-        out[key] = list(value) if isinstance(value, tuple) else value
+# The writer builds the text directly (no intermediate dicts): it is the
+# export path for maps of tens of thousands of items.  Strings go through the
+# json module's own C string encoder; everything else is an int (spans), a
+# fixed key, or goes through the full encoder.
+_ENCODE = json.JSONEncoder(ensure_ascii=False).encode
+try:
+    from json.encoder import c_encode_basestring as _str
+except ImportError:  # a Python without the C accelerator
+    from json.encoder import py_encode_basestring as _str
 
 
-def _common(out: dict, obj) -> dict:
+def _strs(values) -> str:
+    return "[" + ", ".join(map(_str, values)) + "]"
+
+
+def _span_text(s) -> str:
+    a, b, c, d = s
+    if type(a) is int and type(b) is int and type(c) is int and type(d) is int:
+        return f"[{a}, {b}, {c}, {d}]"
+    return _ENCODE(list(s))
+
+
+def _close(obj) -> str:
+    """The keys every item may end with (post, span, comments), and the closing brace."""
+    out = ""
     post = getattr(obj, "post", None)
     if post is not None:
-        out["post"] = post
+        out = f', "post": {_str(post)}'
     if obj.span is not None:
-        out["span"] = list(obj.span)
+        out += f', "span": {_span_text(obj.span)}'
     if obj.comments:
-        out["comments"] = list(obj.comments)
-    return out
+        out += f', "comments": {_strs(obj.comments)}'
+    return out + "}"
 
 
-def _relation(r) -> dict:
+def _post(p: Post) -> str:
+    out = f'{{"id": {_str(p.id)}, "author": {_str(p.author)}'
+    if p.timestamp is not None:
+        out += f', "timestamp": {_str(p.timestamp)}'
+    if p.reply_to is not None:
+        out += f', "reply_to": {_str(p.reply_to)}'
+    if p.quotes:
+        quotes = (f'{{"source": {_str(q.source)}, "text": {_str(q.text)}{_close(q)}' for q in p.quotes)
+        out += f', "quotes": [{", ".join(quotes)}]'
+    if p.body is not None:
+        out += f', "body": {_strs(p.body)}'
+    return out + _close(p)
+
+
+def _proposition(p: Proposition, claim=Kind.CLAIM) -> str:
+    out = f'{{"id": {_str(p.id)}, "text": {_str(p.text)}'
+    if p.kind is not claim:
+        out += f', "kind": {_str(p.kind.value)}'
+    if p.anchor is not None:
+        out += f', "anchor": {_str(p.anchor)}'
+    if p.tags:
+        out += f', "tags": {_strs(p.tags)}'
+    if p.base is not None:
+        out += f', "base": {_ENCODE(p.base)}'
+    return out + _close(p)
+
+
+def _relation(r) -> str:
     if isinstance(r, Support):
-        out = {"type": "support", "id": r.id, "premises": list(r.premises), "conclusion": r.conclusion}
-        _put(out, "scheme", r.scheme)
+        out = f'{{"type": "support", "id": {_str(r.id)}, "premises": {_strs(r.premises)}, "conclusion": {_str(r.conclusion)}'
+        if r.scheme is not None:
+            out += f', "scheme": {_str(r.scheme)}'
     elif isinstance(r, (Rebuttal, Undercut)):
-        out = {"type": r.kind, "attacker": r.attacker, "target": r.target}
+        out = f'{{"type": "{r.kind}", "attacker": {_str(r.attacker)}, "target": {_str(r.target)}'
     elif isinstance(r, Restatement):
-        out = {"type": "restatement", "source": r.source, "target": r.target}
+        out = f'{{"type": "restatement", "source": {_str(r.source)}, "target": {_str(r.target)}'
     else:
-        out = {"type": r.kind, "target": r.target}
-    return _common(out, r)
+        out = f'{{"type": "{r.kind}", "target": {_str(r.target)}'
+    return out + _close(r)
 
 
-def to_dict(doc: Document) -> dict:
-    """The JSON-ready dict of ``doc``."""
+def _head(doc: Document) -> dict:
     m = doc.metadata
-    meta: dict = {}
-    for key in ("title", "source", "date", "language", "ignore"):
-        _put(meta, key, getattr(m, key))
-    posts = []
-    for p in doc.posts:
-        out: dict = {"id": p.id, "author": p.author}
-        _put(out, "timestamp", p.timestamp)
-        _put(out, "reply_to", p.reply_to)
-        _put(out, "quotes", [_common({"source": q.source, "text": q.text}, q) for q in p.quotes])
-        if p.body is not None:
-            out["body"] = list(p.body)
-        posts.append(_common(out, p))
-    props = []
-    claim = Kind.CLAIM
-    for p in doc.propositions:  # the longest list: written out by hand
-        out = {"id": p.id, "text": p.text}
-        if p.kind is not claim:
-            out["kind"] = p.kind.value
-        if p.anchor is not None:
-            out["anchor"] = p.anchor
-        if p.tags:
-            out["tags"] = list(p.tags)
-        if p.base is not None:
-            out["base"] = p.base
-        props.append(_common(out, p))
+    meta = {key: getattr(m, key) for key in ("title", "source", "date", "language") if getattr(m, key) is not None}
+    if m.ignore:
+        meta["ignore"] = list(m.ignore)
     data: dict = {"format": "argmap", "version": SCHEMA_VERSION}
-    _put(data, "metadata", meta or None)
-    _put(data, "comments", doc.comments)
-    _put(data, "trailing_comments", doc.trailing_comments)
-    data["posts"] = posts
-    data["propositions"] = props
-    data["relations"] = [_relation(r) for r in doc.relations]
+    if meta:
+        data["metadata"] = meta
+    if doc.comments:
+        data["comments"] = list(doc.comments)
+    if doc.trailing_comments:
+        data["trailing_comments"] = list(doc.trailing_comments)
     return data
-
-
-_ENCODE = json.JSONEncoder(ensure_ascii=False).encode  # the C encoder (indent= would use the Python one)
-
-# Each long list is encoded in one call, with this marker string between its
-# items.  The encoder writes "\x00" as "\u0000", and a raw '"' only where a
-# string starts or ends, so ``}, "\u0000", {`` can only be a marker between two
-# items: a nested list of strings has no '}' before a string, nor '{' after.
-_MARK = "\x00"
-_BETWEEN = '}, "\\u0000", {'
-
-
-def _lines(items: list) -> str:
-    """``items`` (dicts) as JSON, one per line."""
-    spaced = [_MARK] * (2 * len(items) - 1)
-    spaced[::2] = items
-    return "  " + _ENCODE(spaced)[1:-1].replace(_BETWEEN, "},\n  {")
 
 
 @without_gc
@@ -139,22 +146,23 @@ def to_json(doc: Document) -> str:
      "relations": []
     }
     """
-    data = to_dict(doc)
-    head = {k: v for k, v in data.items() if k not in _LISTS}
-    out = [_ENCODE(head)[:-1] + ","]
-    for i, key in enumerate(_LISTS):
-        items = data[key]
-        end = "" if i == len(_LISTS) - 1 else ","
-        if not items:
+    out = [_ENCODE(_head(doc))[:-1] + ","]
+    lists = (("posts", doc.posts, _post), ("propositions", doc.propositions, _proposition),
+             ("relations", doc.relations, _relation))  # fmt: skip
+    for key, items, write in lists:
+        end = "" if key == "relations" else ","
+        if items:
+            out.append(f' "{key}": [\n  ' + ",\n  ".join(map(write, items)) + f"\n ]{end}")
+        else:
             out.append(f' "{key}": []{end}')
-            continue
-        out.append(f' "{key}": [')
-        out.append(_lines(items))
-        out.append(f" ]{end}")
     return "\n".join(out) + "\n}\n"
 
 
-_LISTS = ("posts", "propositions", "relations")
+def to_dict(doc: Document) -> dict:
+    """The JSON-ready dict of ``doc`` (what :func:`to_json` writes)."""
+    return json.loads(to_json(doc))
+
+
 
 
 def _span(d: dict) -> Span | None:
