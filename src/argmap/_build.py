@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import functools
 
+import attrs
+
 from ._errors import Diagnostic, Severity
 from ._suggest import did_you_mean
 from ._model import (
@@ -29,7 +31,7 @@ from ._model import (
 
 __all__ = ["build"]
 
-_ATTRIBUTE_OWNER = {"anchor": "prop", "tags": "prop", "base": "prop", "scheme": "support"}
+_ATTRIBUTE_OWNER = {"anchor": Proposition, "tags": Proposition, "base": Proposition, "scheme": Support}
 
 
 class _Builder:
@@ -40,10 +42,14 @@ class _Builder:
         self.header_comments: list[str] = []
         self.pending: list[str] = []
         self.posts: list[dict] = []
-        self.items: list[dict] = []  # propositions and relations, in source order
+        self.props: list[Proposition] = []
+        self.rels: list = []
         self.post: dict | None = None
         self.post_id: str | None = None
-        self.last: dict | None = None
+        # the proposition or support that attribute lines describe, where it sits, and what they gave
+        self.last = None
+        self.last_in: list | None = None
+        self.given: set[str] = set()
         self.started = False
 
     def error(self, code, message, span, hint=None):
@@ -105,22 +111,23 @@ class _Builder:
 
     def prop(self, span, kind, pid, id_span, text):
         self.started = True
-        self.last = {
-            "tag": "prop", "id": pid, "text": text, "kind": kind, "anchor": None, "tags": None,
-            "base": None, "span": span, "comments": self.take_comments(), "post": self.post_id,
-        }  # fmt: skip
-        self.items.append(self.last)
+        # Every value is valid by construction (the grammar's terminals, the
+        # checks here), so objects are made without re-validation.
+        self.last = _PROPOSITION(pid, text, _KINDS[kind], None, (), None, self.post_id, span, self.take_comments())
+        self.props.append(self.last)
+        self.last_in = self.props
+        self.given = set()
 
     def attribute(self, tag, span, value, value_span=None):
         owner = self.last
         want = _ATTRIBUTE_OWNER[tag]
-        if owner is None or owner["tag"] != want:
-            above = "a proposition line (claim, premise, …)" if want == "prop" else "a support line"
+        if not isinstance(owner, want):
+            above = "a proposition line (claim, premise, …)" if want is Proposition else "a support line"
             self.error("P101", f"'{tag}:' must follow {above}", span,
-                       hint=f"put it right under the {'proposition' if want == 'prop' else 'support'} it describes")  # fmt: skip
+                       hint=f"put it right under the {'proposition' if want is Proposition else 'support'} it describes")  # fmt: skip
             return
-        if owner[tag] is not None:
-            self.error("P102", f"'{tag}:' is given twice for {owner['id']}", span)
+        if tag in self.given:
+            self.error("P102", f"'{tag}:' is given twice for {owner.id}", span)
             return
         if tag == "base":
             value = float(value)
@@ -128,8 +135,12 @@ class _Builder:
                 self.error("P103", f"base score {value:g} is outside [0, 1]", value_span,
                            hint="a base score is a number from 0 to 1, e.g. base: 0.7")  # fmt: skip
                 return
-        owner[tag] = value
-        owner["comments"] += self.take_comments()
+        self.given.add(tag)
+        if tag == "tags":
+            value = tuple(value)
+        # rare enough to go through the checked constructor
+        self.last = attrs.evolve(owner, **{tag: value, "comments": owner.comments + self.take_comments()})
+        self.last_in[-1] = self.last
 
     def needs_post(self, what, span) -> bool:
         if self.post is None:
@@ -155,36 +166,22 @@ class _Builder:
         self.started = True
         if tag == "agree" and not self.needs_post(f"'{parts[0]}'", span):
             return
-        rec = {"tag": tag, "span": span, "parts": parts, "comments": self.take_comments(), "post": self.post_id}
-        if tag == "support":
-            rec.update(id=parts[0], scheme=None)
-        self.items.append(rec)
-        self.last = rec if tag == "support" else None
+        rel = _relation(tag, parts, span, self.post_id, self.take_comments())
+        self.rels.append(rel)
+        self.last = rel
+        self.last_in = self.rels
+        self.given = set()
 
     # -- assembling ------------------------------------------------------------
     def finish(self) -> Document:
-        # Every value below is valid by construction (the grammar's terminals,
-        # the checks above), so the objects are made without re-validation.
         posts = [
             _POST(p["id"], p["author"], p["timestamp"], p["reply_to"], tuple(p["quotes"]),
                   tuple(p["body"]) if p["body"] else None, p["span"], tuple(p["refs"]), tuple(p["comments"]))
             for p in self.posts
         ]  # fmt: skip
-        props, rels = [], []
-        kinds = _KINDS
-        for rec in self.items:
-            if rec["tag"] == "prop":
-                props.append(
-                    _PROPOSITION(
-                        rec["id"], rec["text"], kinds[rec["kind"]], rec["anchor"], tuple(rec["tags"] or ()),
-                        rec["base"], rec["post"], rec["span"], tuple(rec["comments"]),
-                    )  # fmt: skip
-                )
-            else:
-                rels.append(_relation(rec))
         meta = Metadata(**self.metadata)
         return Document(
-            meta, posts, props, rels, path=self.path,
+            meta, posts, self.props, self.rels, path=self.path,
             comments=self.header_comments, trailing_comments=self.pending,
         )  # fmt: skip
 
@@ -195,12 +192,11 @@ _PAIRS = {"rebut": trusted(Rebuttal), "undercut": trusted(Undercut), "restate": 
 _AGREEMENTS = {"agree": trusted(Agreement), "concede": trusted(Concession)}
 
 
-def _relation(rec):
-    tag, parts, span, post, comments = rec["tag"], rec["parts"], rec["span"], rec["post"], tuple(rec["comments"])
+def _relation(tag, parts, span, post, comments):
     if tag == "support":
         sid, _id_span, premises, (concl, concl_span) = parts
         refs = tuple(s for _, s in premises) + (concl_span,)
-        return _SUPPORT(sid, tuple(p for p, _ in premises), concl, rec["scheme"], post, span, refs, comments)
+        return _SUPPORT(sid, tuple(p for p, _ in premises), concl, None, post, span, refs, comments)
     if tag == "agree":
         word, (target, tspan) = parts
         return _AGREEMENTS[word](target, post, span, (tspan,), comments)
