@@ -14,11 +14,12 @@ from __future__ import annotations
 
 import functools
 import re
+from typing import Iterator
 
 from ._grammar import terminal_patterns
 from ._model import Span
 
-__all__ = ["statements"]
+__all__ = ["Unreadable", "read", "statements"]
 
 
 @functools.cache
@@ -91,13 +92,19 @@ def _unquote(s: str) -> str:
     return re.sub(r'\\(["\\])', r"\1", s[1:-1]) if s.startswith('"') else s
 
 
-def statements(src: str) -> list | None:
-    """The statements of ``src`` (which ends with a line break), or None if a line needs the lark pass."""
+class Unreadable(Exception):
+    """A line the fast path does not read: the lark pass must read the file."""
+
+
+def read(src: str) -> Iterator[tuple]:
+    """The statements of ``src`` (which ends with a line break), one by one.
+
+    Raises:
+        Unreadable: at the first line that needs the lark pass.
+    """
     p = _line_patterns()
     first, blank = p["first"], p["blank"]
     readers = {word: (p[kind].match, _READERS[kind]) for word, kind in _BY_WORD.items()}
-    out: list = []
-    append = out.append
     for number, line in enumerate(src.split("\n")[:-1], 1):
         if line.endswith("\r"):
             line = line[:-1]
@@ -105,15 +112,20 @@ def statements(src: str) -> list | None:
         if head is None:
             if blank.match(line):
                 continue
-            return None
+            raise Unreadable(number)
         reader = readers.get(head.group(1))
-        if reader is None:
-            return None
-        m = reader[0](line)
+        m = reader[0](line) if reader is not None else None
         if m is None:
-            return None
-        append(reader[1](m, number))
-    return out
+            raise Unreadable(number)
+        yield reader[1](m, number)
+
+
+def statements(src: str) -> list | None:
+    """All statements of ``src``, or None if a line needs the lark pass."""
+    try:
+        return list(read(src))
+    except Unreadable:
+        return None
 
 
 _new = tuple.__new__  # Span(...) without the Python-level __new__: there is one per token read

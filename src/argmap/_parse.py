@@ -14,7 +14,7 @@ import re
 
 from ._build import build
 from ._errors import Diagnostic, ParseError, Severity
-from ._fastpath import statements
+from ._fastpath import Unreadable, read
 from ._gc import paused
 from ._model import Document, Span
 
@@ -28,15 +28,6 @@ KEYWORDS = (
     "evidence", "question", "anchor", "tags", "base", "scheme", "quote",
     "support", "rebut", "undercut", "agree", "concede", "restate",
 )  # fmt: skip
-
-
-def _statements(src: str, path: str | None) -> tuple[list, list[Diagnostic]]:
-    fast = statements(src)
-    if fast is not None:
-        return fast, []
-    from ._larkpass import statements_and_errors
-
-    return statements_and_errors(src, path, MAX_SYNTAX_ERRORS)
 
 
 def parse_with_diagnostics(text: str, *, path: str | None = None) -> tuple[Document, list[Diagnostic]]:
@@ -54,16 +45,20 @@ def parse_with_diagnostics(text: str, *, path: str | None = None) -> tuple[Docum
 
 
 def _parse(src: str, path: str | None) -> tuple[Document, list[Diagnostic]]:
-    stmts, errors = _statements(src, path)
-    unsure = frozenset()
-    if errors:
-        lines = src.split("\n")
-        unsure = frozenset(
-            w for d in errors if d.span for w in re.findall(r"\w(?:[\w.\-]*\w)?", lines[d.span.line - 1])
-        )
+    try:  # statements go straight from the fast path into the builder
+        doc, problems = build(read(src), path)
+        return doc, sorted(problems, key=_where)
+    except Unreadable:
+        pass
+    from ._larkpass import statements_and_errors
+
+    stmts, errors = statements_and_errors(src, path, MAX_SYNTAX_ERRORS)
+    lines = src.split("\n")
+    unsure = frozenset(
+        w for d in errors if d.span for w in re.findall(r"\w(?:[\w.\-]*\w)?", lines[d.span.line - 1])
+    )
     doc, problems = build(stmts, path, unsure)
-    diags = sorted(errors + problems, key=_where)
-    return doc, diags
+    return doc, sorted(errors + problems, key=_where)
 
 
 def _where(d: Diagnostic):
