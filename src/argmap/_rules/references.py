@@ -25,6 +25,10 @@ _SUGGEST_LIMIT = 25
 )  # fmt: skip
 def duplicate_id(ctx):
     doc = ctx.doc
+    props, supports = doc.propositions_by_id, doc.supports_by_id
+    if (len(props) == len(doc.propositions) and len(supports) == len(doc.supports)
+            and props.keys().isdisjoint(supports) and len(doc.posts_by_id) == len(doc.posts)):  # fmt: skip
+        return  # the indexes keep one object per id: equal sizes mean no id is taken twice
     seen: dict = {}
     for obj in list(doc.propositions) + list(doc.supports):
         first = seen.setdefault(obj.id, obj)
