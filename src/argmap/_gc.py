@@ -19,6 +19,11 @@ __all__ = ["paused", "without_gc"]
 def paused():
     """Run the body with the collector off (if it was on).
 
+    On the way out, what the body made is filed with the old objects (when
+    nothing else uses the collector's freeze): otherwise the next allocation
+    would scan all of it at once as young objects, and again as it ages, for
+    cycles it cannot hold.  The next full collection still sees everything.
+
     >>> with paused():
     ...     gc.isenabled()
     False
@@ -29,6 +34,9 @@ def paused():
         yield
     finally:
         if enabled:
+            if gc.get_freeze_count() == 0:
+                gc.freeze()  # moves every generation into the frozen one (no scan) ...
+                gc.unfreeze()  # ... and all of it back into the oldest
             gc.enable()
 
 
