@@ -515,6 +515,13 @@ class Document:
         """Relations whose premise, attacker or restating source is ``source``."""
         return self._out_of.get(source, ())
 
+    def _related_ids(self) -> frozenset[str]:
+        """Ids that some relation points at or starts from."""
+        found = self._memo.get("related")
+        if found is None:
+            found = self._memo["related"] = frozenset(self._into.keys() | self._out_of.keys())
+        return found
+
     def posts_by(self, author: str) -> tuple[Post, ...]:
         """Posts written by ``author``, in thread order."""
         return self._posts_by_author.get(author, ())

@@ -15,8 +15,9 @@ from . import Finding, rule
 )  # fmt: skip
 def orphan_proposition(ctx):
     doc = ctx.doc
+    related = doc._related_ids()
     for p in doc.propositions:
-        if not doc.relations_to(p.id) and not doc.relations_from(p.id):
+        if p.id not in related:
             yield Finding(f"{p.id} is not related to anything", p.span,
                           hint="connect it with support, rebut, restate … or remove it")  # fmt: skip
 

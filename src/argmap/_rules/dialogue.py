@@ -135,12 +135,13 @@ def anchor_not_in_post(ctx):
 def inconsistent_commitment(ctx):
     doc = ctx.doc
     author = {p.id: p.author for p in doc.posts}
+    rebutted = {r.target for r in doc.rebuttals}  # only commitments to these can clash
     committed: dict[tuple[str, str], object] = {}  # (author, proposition) -> where
     for p in doc.propositions:
-        if p.post in author:
+        if p.id in rebutted and p.post in author:
             committed.setdefault((author[p.post], p.id), p)
     for r in doc.agreements:
-        if r.post in author and not isinstance(r, Concession):
+        if r.target in rebutted and r.post in author and not isinstance(r, Concession):
             committed.setdefault((author[r.post], r.target), r)
     for r in doc.rebuttals:
         who = author.get(r.post)

@@ -50,11 +50,16 @@ def self_attack(ctx):
     good=_HEAD + "  support s1: b -> a\n  support s2: c -> b\n",
 )  # fmt: skip
 def circular_support(ctx):
-    supports = [s for s in ctx.doc.supports]
+    supports = ctx.doc.supports
+    # a step p -> c can only lie on a cycle if something supports p and c supports something
+    conclusions = {s.conclusion for s in supports}
+    premises = {p for s in supports for p in s.premises}
     edges: dict[str, list[Support]] = {}
     for s in supports:
+        if s.conclusion not in premises:
+            continue
         for p in dict.fromkeys(s.premises):
-            if p != s.conclusion:
+            if p != s.conclusion and p in conclusions:
                 edges.setdefault(p, []).append(s)
     for cycle in _cycles(edges):
         first = min(cycle, key=lambda s: _order(s))
@@ -159,10 +164,12 @@ def _cycle_in(comp: set[str], edges) -> list[Support]:
     good=_HEAD + "  support s1: b -> a\n  rebut c -> a\n",
 )  # fmt: skip
 def supports_and_rebuts(ctx):
+    rebutters = {r.attacker for r in ctx.doc.rebuttals}
     supporting: dict[tuple[str, str], Support] = {}
     for s in ctx.doc.supports:
         for p in s.premises:
-            supporting.setdefault((p, s.conclusion), s)
+            if p in rebutters:
+                supporting.setdefault((p, s.conclusion), s)
     for r in ctx.doc.rebuttals:
         s = supporting.get((r.attacker, r.target))
         if s is not None:
