@@ -412,7 +412,7 @@ class Document:
     """A whole annotated thread, in source order.
 
     Lookups (``propositions_by_id``, :meth:`relations_to`, …) are indexes built
-    once at construction; with duplicate ids the first object wins.
+    on first use and kept; with duplicate ids the first object wins.
     """
 
     metadata: Metadata = attrs.field(factory=Metadata)
@@ -423,44 +423,35 @@ class Document:
     comments: tuple[str, ...] = _comments_field()
     trailing_comments: tuple[str, ...] = _comments_field()
 
-    _posts_by_id: Mapping = attrs.field(init=False, eq=False, repr=False)
-    _props_by_id: Mapping = attrs.field(init=False, eq=False, repr=False)
-    _supports_by_id: Mapping = attrs.field(init=False, eq=False, repr=False)
-    _into: Mapping = attrs.field(init=False, eq=False, repr=False)
-    _out_of: Mapping = attrs.field(init=False, eq=False, repr=False)
-    _props_by_post: Mapping = attrs.field(init=False, eq=False, repr=False)
-    _rels_by_post: Mapping = attrs.field(init=False, eq=False, repr=False)
-    _posts_by_author: Mapping = attrs.field(init=False, eq=False, repr=False)
-    _replies: Mapping = attrs.field(init=False, eq=False, repr=False)
-    #: values derived once, as a document never changes: typed views by class,
-    #: what the checker's rules found by (rule code, path)
+    #: values derived on first use and kept, as a document never changes: the
+    #: lookups below, typed views, what the checker's rules found
     _memo: dict = attrs.field(init=False, eq=False, repr=False, factory=dict)
 
-    def __attrs_post_init__(self) -> None:
-        setattr_ = object.__setattr__
-        into: dict = {}
-        out_of: dict = {}
-        for rel in self.relations:
-            target, sources = _ends(rel)
-            into.setdefault(target, []).append(rel)
-            for src in sources:
-                out_of.setdefault(src, []).append(rel)
-        setattr_(self, "_posts_by_id", _index(self.posts, _ID_OF))
-        setattr_(self, "_props_by_id", _index(self.propositions, _ID_OF))
-        setattr_(self, "_supports_by_id", _index(self.supports, _ID_OF))
-        setattr_(self, "_into", MappingProxyType({k: tuple(v) for k, v in into.items()}))
-        setattr_(self, "_out_of", MappingProxyType({k: tuple(v) for k, v in out_of.items()}))
-        setattr_(self, "_props_by_post", _group(self.propositions, _POST_OF, ""))
-        setattr_(self, "_rels_by_post", _group(self.relations, _POST_OF, ""))
-        setattr_(self, "_posts_by_author", _group(self.posts, attrgetter("author")))
-        setattr_(self, "_replies", _group(self.posts, attrgetter("reply_to")))
+    def _derived(self, key, make):
+        found = self._memo.get(key)
+        if found is None:
+            found = self._memo[key] = make()
+        return found
 
     def _typed(self, cls) -> tuple:
-        """The relations of class ``cls``, computed once."""
-        found = self._memo.get(cls)
-        if found is None:
-            found = self._memo[cls] = tuple(r for r in self.relations if isinstance(r, cls))
-        return found
+        """The relations of class ``cls``."""
+        return self._derived(cls, lambda: tuple(r for r in self.relations if isinstance(r, cls)))
+
+    def _links(self) -> tuple[Mapping, Mapping]:
+        """Relations by target, and by source."""
+
+        def make():
+            into: dict = {}
+            out_of: dict = {}
+            for rel in self.relations:
+                target, sources = _ends(rel)
+                into.setdefault(target, []).append(rel)
+                for src in sources:
+                    out_of.setdefault(src, []).append(rel)
+            return (MappingProxyType({k: tuple(v) for k, v in into.items()}),
+                    MappingProxyType({k: tuple(v) for k, v in out_of.items()}))  # fmt: skip
+
+        return self._derived("links", make)
 
     # -- typed views ---------------------------------------------------------
     @property
@@ -497,46 +488,44 @@ class Document:
     # -- lookups -------------------------------------------------------------
     @property
     def posts_by_id(self) -> Mapping[str, Post]:
-        return self._posts_by_id
+        return self._derived("posts_by_id", lambda: _index(self.posts, _ID_OF))
 
     @property
     def propositions_by_id(self) -> Mapping[str, Proposition]:
-        return self._props_by_id
+        return self._derived("props_by_id", lambda: _index(self.propositions, _ID_OF))
 
     @property
     def supports_by_id(self) -> Mapping[str, Support]:
-        return self._supports_by_id
+        return self._derived("supports_by_id", lambda: _index(self.supports, _ID_OF))
 
     def relations_to(self, target: str) -> tuple[Relation, ...]:
         """Relations pointing at proposition (or, for undercuts, support) ``target``."""
-        return self._into.get(target, ())
+        return self._links()[0].get(target, ())
 
     def relations_from(self, source: str) -> tuple[Relation, ...]:
         """Relations whose premise, attacker or restating source is ``source``."""
-        return self._out_of.get(source, ())
+        return self._links()[1].get(source, ())
 
     def _related_ids(self) -> frozenset[str]:
         """Ids that some relation points at or starts from."""
-        found = self._memo.get("related")
-        if found is None:
-            found = self._memo["related"] = frozenset(self._into.keys() | self._out_of.keys())
-        return found
+        into, out_of = self._links()
+        return self._derived("related", lambda: frozenset(into.keys() | out_of.keys()))
 
     def posts_by(self, author: str) -> tuple[Post, ...]:
         """Posts written by ``author``, in thread order."""
-        return self._posts_by_author.get(author, ())
+        return self._derived("by_author", lambda: _group(self.posts, attrgetter("author"))).get(author, ())
 
     def propositions_of(self, post: str | None) -> tuple[Proposition, ...]:
         """Propositions asserted in post ``post`` (None: in no post)."""
-        return self._props_by_post.get(post or "", ())
+        return self._derived("props_by_post", lambda: _group(self.propositions, _POST_OF, "")).get(post or "", ())
 
     def relations_of(self, post: str | None) -> tuple[Relation, ...]:
         """Relations asserted in post ``post`` (None: in no post)."""
-        return self._rels_by_post.get(post or "", ())
+        return self._derived("rels_by_post", lambda: _group(self.relations, _POST_OF, "")).get(post or "", ())
 
     def replies_to(self, post: str) -> tuple[Post, ...]:
         """Posts that answer post ``post``."""
-        return self._replies.get(post, ())
+        return self._derived("replies", lambda: _group(self.posts, attrgetter("reply_to"))).get(post, ())
 
     def _repr_mimebundle_(self, include=None, exclude=None):
         """Jupyter shows a Document as its map (SVG), or as text when Graphviz is missing."""

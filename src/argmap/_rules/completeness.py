@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from operator import attrgetter
+
 from .._model import Kind, Rebuttal, Undercut
 from . import Finding, rule
+
+_POST_OF = attrgetter("post")
 
 
 @rule(
@@ -64,6 +68,8 @@ def unanswered_rebuttal(ctx):
 )  # fmt: skip
 def empty_post(ctx):
     doc = ctx.doc
+    used = set(map(_POST_OF, doc.propositions))
+    used.update(map(_POST_OF, doc.relations))
     for post in doc.posts:
-        if not post.quotes and not doc.propositions_of(post.id) and not doc.relations_of(post.id):
+        if not post.quotes and post.id not in used:
             yield Finding(f"post {post.id} puts forward nothing", post.span)
