@@ -506,11 +506,6 @@ class Document:
         """Relations whose premise, attacker or restating source is ``source``."""
         return self._links()[1].get(source, ())
 
-    def _related_ids(self) -> frozenset[str]:
-        """Ids that some relation points at or starts from."""
-        into, out_of = self._links()
-        return self._derived("related", lambda: frozenset(into.keys() | out_of.keys()))
-
     def posts_by(self, author: str) -> tuple[Post, ...]:
         """Posts written by ``author``, in thread order."""
         return self._derived("by_author", lambda: _group(self.posts, attrgetter("author"))).get(author, ())

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from operator import attrgetter
 
-from .._model import Kind, Rebuttal, Undercut
+from .._model import Kind
 from . import Finding, rule
 
-_POST_OF = attrgetter("post")
+_POST_OF, _TARGET_OF, _ATTACKER_OF = attrgetter("post"), attrgetter("target"), attrgetter("attacker")
 
 
 @rule(
@@ -19,7 +19,14 @@ _POST_OF = attrgetter("post")
 )  # fmt: skip
 def orphan_proposition(ctx):
     doc = ctx.doc
-    related = doc._related_ids()
+    related = {s.conclusion for s in doc.supports}
+    related.update(p for s in doc.supports for p in s.premises)
+    for rels in (doc.rebuttals, doc.undercuts):
+        related.update(map(_TARGET_OF, rels))
+        related.update(map(_ATTACKER_OF, rels))
+    related.update(map(_TARGET_OF, doc.agreements))
+    related.update(map(_TARGET_OF, doc.restatements))
+    related.update(r.source for r in doc.restatements)
     for p in doc.propositions:
         if p.id not in related:
             yield Finding(f"{p.id} is not related to anything", p.span,
@@ -34,8 +41,9 @@ def orphan_proposition(ctx):
 )  # fmt: skip
 def unsupported_thesis(ctx):
     doc = ctx.doc
+    supported = {s.conclusion for s in doc.supports}
     for p in doc.propositions:
-        if p.kind is Kind.THESIS and not any(r.kind == "support" for r in doc.relations_to(p.id)):
+        if p.kind is Kind.THESIS and p.id not in supported:
             yield Finding(f"thesis {p.id} has no support", p.span, hint="give a reason for it")
 
 
@@ -48,14 +56,12 @@ def unsupported_thesis(ctx):
 )  # fmt: skip
 def unanswered_rebuttal(ctx):
     doc = ctx.doc
+    # answered: rebutted itself, or a premise of a support that is undercut
+    answered = set(map(_TARGET_OF, doc.rebuttals))
+    undercut = set(map(_TARGET_OF, doc.undercuts))
+    answered.update(p for s in doc.supports if s.id in undercut for p in s.premises)
     for r in doc.rebuttals:
-        answered = any(isinstance(x, Rebuttal) for x in doc.relations_to(r.attacker)) or any(
-            isinstance(x, Undercut)
-            for s in doc.relations_from(r.attacker)
-            if s.kind == "support"
-            for x in doc.relations_to(s.id)
-        )
-        if not answered:
+        if r.attacker not in answered:
             yield Finding(f"nobody answers {r.attacker}'s rebuttal of {r.target}", r.span)
 
 
