@@ -404,6 +404,10 @@ def _ends(rel) -> tuple[str, tuple[str, ...]]:
 
 
 _ID_OF = attrgetter("id")
+#: the relation classes the typed views sort by, and where each concrete class goes
+_BASES = (Support, Rebuttal, Undercut, Agreement, Restatement)
+_BASE_OF = {Support: Support, Rebuttal: Rebuttal, Undercut: Undercut, Agreement: Agreement,
+            Concession: Agreement, Restatement: Restatement}  # fmt: skip
 _POST_OF = attrgetter("post")
 
 
@@ -434,8 +438,24 @@ class Document:
         return found
 
     def _typed(self, cls) -> tuple:
-        """The relations of class ``cls``."""
-        return self._derived(cls, lambda: tuple(r for r in self.relations if isinstance(r, cls)))
+        """The relations of class ``cls`` (a subclass's among them)."""
+        found = self._memo.get(cls)
+        if found is None:
+            if cls in _BASES and Support not in self._memo:  # sort them all in one pass
+                buckets: dict = {base: [] for base in _BASES}
+                for r in self.relations:
+                    base = _BASE_OF.get(type(r))
+                    if base is not None:
+                        buckets[base].append(r)
+                    else:  # a subclass made elsewhere
+                        for base in _BASES:
+                            if isinstance(r, base):
+                                buckets[base].append(r)
+                for base, items in buckets.items():
+                    self._memo[base] = tuple(items)
+                return self._memo[cls]
+            found = self._memo[cls] = tuple(r for r in self.relations if isinstance(r, cls))
+        return found
 
     def _links(self) -> tuple[Mapping, Mapping]:
         """Relations by target, and by source."""

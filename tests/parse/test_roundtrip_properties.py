@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import attrs
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -39,6 +40,25 @@ def test_lookups_agree_with_brute_force_scans(doc):
         assert doc.propositions_of(post.id) == tuple(p for p in doc.propositions if p.post == post.id)
         assert doc.relations_of(post.id) == tuple(r for r in doc.relations if r.post == post.id)
     assert doc.propositions_of(None) == tuple(p for p in doc.propositions if p.post is None)
+
+
+@attrs.frozen
+class _MyRebuttal(argmap.Rebuttal):
+    """A relation class made outside argmap."""
+
+
+@given(strategies.documents(), st.data())
+def test_typed_views_agree_with_isinstance_scans(doc, data):
+    """supports, rebuttals, … are the relations of that class in order, subclasses made elsewhere included."""
+    if doc.rebuttals and data.draw(st.booleans()):
+        mine = [_MyRebuttal(r.attacker, r.target, r.post) if isinstance(r, argmap.Rebuttal) else r
+                for r in doc.relations]  # fmt: skip
+        doc = attrs.evolve(doc, relations=mine)
+    first = data.draw(st.sampled_from(["supports", "rebuttals", "undercuts", "agreements", "restatements"]))
+    getattr(doc, first)  # whichever view is asked first sorts them all
+    for name, cls in (("supports", argmap.Support), ("rebuttals", argmap.Rebuttal), ("undercuts", argmap.Undercut),
+                      ("agreements", argmap.Agreement), ("restatements", argmap.Restatement)):  # fmt: skip
+        assert getattr(doc, name) == tuple(r for r in doc.relations if isinstance(r, cls))
 
 
 @given(st.text(max_size=200))
