@@ -7,11 +7,13 @@ from hypothesis import strategies as st
 
 import argmap
 from argmap import Kind, Rebuttal, Support, Undercut, strategies
+from argmap._model import relation_sources
 
 maps = st.one_of(
     strategies.documents(max_propositions=14, max_relations=18),
     strategies.documents(shape="cyclic", max_propositions=8, max_relations=18),
     strategies.defective_documents(["S103", "R001"]),
+    strategies.defective_documents(["S107", "S104", "S105"]),
 )
 
 
@@ -71,3 +73,34 @@ def _has_cycle(doc) -> bool:
 def test_circular_support_is_reported_exactly_when_there_is_a_cycle(doc):
     """S103 fires if and only if the premise -> conclusion steps (self-support aside) form a cycle."""
     assert bool(found(doc, "S103")) == _has_cycle(doc)
+
+
+def _same(a, b) -> bool:
+    """Whether relation ``b`` states again what ``a`` states."""
+    if a.kind != b.kind:
+        return False
+    if isinstance(a, Support):
+        return set(a.premises) == set(b.premises) and a.conclusion == b.conclusion
+    if isinstance(a, argmap.Agreement):
+        return (a.post, a.target) == (b.post, b.target)
+    return (relation_sources(a), a.target) == (relation_sources(b), b.target)
+
+
+@given(maps)
+def test_duplicate_relations_are_those_equal_to_an_earlier_one(doc):
+    """S107 reports each relation that repeats an earlier one, pairwise compared."""
+    rels = doc.relations
+    repeats = [b for i, b in enumerate(rels) if any(_same(a, b) for a in rels[:i])]
+    diags = argmap.check(doc, select=["S107"])
+    assert len(diags) == len(repeats)
+    assert sorted(d.span for d in diags if d.span) == sorted(b.span for b in repeats if b.span)
+
+
+def test_a_support_with_its_premises_reordered_or_repeated_is_a_duplicate():
+    head = "post 1 by ann\n  claim a: A.\n  claim b: B.\n  claim c: C.\n"
+    reordered = argmap.parse(head + "  support s1: b & c -> a\n  support s2: c & b -> a\n")
+    repeated = argmap.parse(head + "  support s1: b -> a\n  support s2: b & b -> a\n")
+    different = argmap.parse(head + "  support s1: b -> a\n  support s2: b & c -> a\n")
+    assert [d.span.line for d in argmap.check(reordered, select=["S107"])] == [6]
+    assert [d.span.line for d in argmap.check(repeated, select=["S107"])] == [6]
+    assert argmap.check(different, select=["S107"]) == []

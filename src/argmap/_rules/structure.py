@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .._errors import Related
-from .._model import Agreement, Support, relation_sources
+from .._model import Agreement, Rebuttal, Support, Undercut, relation_sources
 from . import Finding, rule
 
 _HEAD = "post 1 by ann\n  claim a: Tea is good.\n  claim b: Tea is hot.\n  claim c: Tea is cheap.\n"
@@ -222,12 +222,16 @@ def undercut_by_own_part(ctx):
 def duplicate_relation(ctx):
     seen: dict = {}
     for r in ctx.doc.relations:
-        if isinstance(r, Support):
-            key = ("support", frozenset(r.premises), r.conclusion)
+        t = type(r)
+        if t is Rebuttal or t is Undercut:
+            key = (r.kind, r.attacker, r.target)
+        elif isinstance(r, Support):  # premises as a set: "a & b" repeats "b & a"
+            premises = r.premises if len(r.premises) == 1 else tuple(sorted(set(r.premises)))
+            key = ("support", premises, r.conclusion)
         elif isinstance(r, Agreement):  # different posts may each agree
             key = (r.kind, r.post, r.target)
         else:
-            key = (r.kind, relation_sources(r), r.target)
+            key = (r.kind, *relation_sources(r), r.target)
         first = seen.setdefault(key, r)
         if first is not r:
             yield Finding(
