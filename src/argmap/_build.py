@@ -8,6 +8,7 @@ describe the item just above; comments belong to the next statement.
 from __future__ import annotations
 
 import functools
+import sys
 
 import attrs
 
@@ -113,7 +114,7 @@ class _Builder:
         self.started = True
         # Every value is valid by construction (the grammar's terminals, the
         # checks here), so objects are made without re-validation.
-        self.last = _PROPOSITION(pid, text, _KINDS[kind], None, (), None, self.post_id, span, self.take_comments())
+        self.last = _PROPOSITION(_id(pid), text, _KINDS[kind], None, (), None, self.post_id, span, self.take_comments())
         self.props.append(self.last)
         self.last_in = self.props
         self.given = set()
@@ -187,6 +188,8 @@ class _Builder:
 
 
 _KINDS = {k.value: k for k in Kind}
+#: one string object per id: later lookups then match by identity, without comparing text
+_id = sys.intern
 _POST, _QUOTE, _PROPOSITION, _SUPPORT = trusted(Post), trusted(Quote), trusted(Proposition), trusted(Support)
 _PAIRS = {"rebut": trusted(Rebuttal), "undercut": trusted(Undercut), "restate": trusted(Restatement)}
 _AGREEMENTS = {"agree": trusted(Agreement), "concede": trusted(Concession)}
@@ -196,12 +199,12 @@ def _relation(tag, parts, span, post, comments):
     if tag == "support":
         sid, _id_span, premises, (concl, concl_span) = parts
         refs = tuple(s for _, s in premises) + (concl_span,)
-        return _SUPPORT(sid, tuple(p for p, _ in premises), concl, None, post, span, refs, comments)
+        return _SUPPORT(_id(sid), tuple(_id(p) for p, _ in premises), _id(concl), None, post, span, refs, comments)
     if tag == "agree":
         word, (target, tspan) = parts
-        return _AGREEMENTS[word](target, post, span, (tspan,), comments)
+        return _AGREEMENTS[word](_id(target), post, span, (tspan,), comments)
     (a, aspan), (b, bspan) = parts
-    return _PAIRS[tag](a, b, post, span, (aspan, bspan), comments)
+    return _PAIRS[tag](_id(a), _id(b), post, span, (aspan, bspan), comments)
 
 
 def build(stmts, path=None, unsure=frozenset()):

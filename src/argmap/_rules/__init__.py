@@ -13,7 +13,7 @@ from typing import Callable, Iterable
 import attrs
 
 from .._errors import Diagnostic, Related, Severity
-from .._model import Document, Span
+from .._model import Document, Span, trusted
 
 __all__ = ["RULES", "Context", "Finding", "Rule", "reference_diagnostics", "rule"]
 
@@ -73,6 +73,9 @@ class Context:
         return getattr(obj, "span", None)
 
 
+_DIAGNOSTIC = trusted(Diagnostic)
+
+
 def run(rules: Iterable[Rule], ctx: Context, path: str | None) -> list[Diagnostic]:
     """Every finding of ``rules``; remembered on the (immutable) document, so that
     :func:`argmap.check` does not repeat the reference rules :func:`argmap.parse` ran."""
@@ -81,9 +84,9 @@ def run(rules: Iterable[Rule], ctx: Context, path: str | None) -> list[Diagnosti
     for r in rules:
         found = memo.get((r.code, path))
         if found is None:
+            # a Finding is checked when made, and a Rule's code and severity at registration
             found = memo[r.code, path] = [
-                Diagnostic(r.code, r.severity, f.message, f.span, path, hint=f.hint, related=f.related)
-                for f in r.func(ctx)
+                _DIAGNOSTIC(r.code, r.severity, f.message, f.span, path, f.hint, (), f.related) for f in r.func(ctx)
             ]
         out += found
     return out
