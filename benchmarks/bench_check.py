@@ -14,8 +14,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-import argmap  # noqa: E402
 from synthetic import thread  # noqa: E402
+
+import argmap  # noqa: E402
 
 
 def best(fn, repeat: int = 3) -> float:

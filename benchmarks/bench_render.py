@@ -15,8 +15,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-import argmap  # noqa: E402
 from synthetic import thread  # noqa: E402
+
+import argmap  # noqa: E402
 
 
 def main(n: int) -> int:

@@ -38,7 +38,9 @@ import time
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
 sys.path.insert(0, HERE)
-ARGDOWN = os.environ.get("ARGMAP_ARGDOWN_CLI") or os.path.join(ROOT, ".tools/argdown/node_modules/.bin/argdown")
+ARGDOWN = os.environ.get("ARGMAP_ARGDOWN_CLI") or os.path.join(
+    ROOT, ".tools/argdown/node_modules/.bin/argdown"
+)
 
 _MEASURE = (
     "import resource, subprocess, sys, time\n"
@@ -58,7 +60,9 @@ def whole_process(cmd: list[str], repeat: int = 1) -> dict:
     """
     best = None
     for _ in range(repeat):
-        out = subprocess.run([sys.executable, "-c", _MEASURE, *cmd], capture_output=True, text=True, check=True)
+        out = subprocess.run(
+            [sys.executable, "-c", _MEASURE, *cmd], capture_output=True, text=True, check=True
+        )
         seconds, kb, rc, err = out.stdout.strip().split(" ", 3)
         if rc != "0":  # reported, not fatal: at 100,000 propositions Argdown's CLI may give up
             return {"error": f"failed (exit {rc}) after {float(seconds):.1f} s", "detail": err}
@@ -123,8 +127,9 @@ def _probe(doc) -> float:
 
 
 def run_size(n: int, tmp: str, argdown: bool, repeat: int) -> dict:
-    import argmap
     from synthetic import thread
+
+    import argmap
 
     src = os.path.join(tmp, f"t{n}.argmap")
     with open(src, "w", encoding="utf-8") as f:
@@ -167,7 +172,11 @@ def table(rows: list[dict]) -> str:
                 cells += [f"{aj['s']:.2f} s, {aj['mb']:.0f} MB", f"{aj['s'] / mj['s']:.1f}x faster",
                           f"{mj['mb'] / aj['mb']:.2f} of it"]  # fmt: skip
             cells.append(f"{md['s']:.2f} s")
-            cells += [ad["error"], "-"] if "error" in ad else [f"{ad['s']:.2f} s", f"{ad['s'] / md['s']:.1f}x faster"]
+            cells += (
+                [ad["error"], "-"]
+                if "error" in ad
+                else [f"{ad['s']:.2f} s", f"{ad['s'] / md['s']:.1f}x faster"]
+            )
         else:
             cells += ["-"] * 6
         lines.append("| " + " | ".join(cells) + " |")
@@ -206,7 +215,9 @@ def plot(rows: list[dict], path: str) -> bool:
 def main(argv=None) -> int:
     p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     p.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000, 20000, 100000])
-    p.add_argument("--repeat", type=int, default=3, help="runs per whole-process measurement; the fastest counts")
+    p.add_argument(
+        "--repeat", type=int, default=3, help="runs per whole-process measurement; the fastest counts"
+    )
     p.add_argument("--write-docs", action="store_true", help="update docs/performance.md and its plot")
     p.add_argument("--stages", metavar="FILE", help=argparse.SUPPRESS)
     p.add_argument("--json-job", nargs=2, metavar=("FILE", "OUT"), help=argparse.SUPPRESS)

@@ -135,9 +135,10 @@ def random_framework(path: str, n: int, m: int) -> None:
 
 
 def debate_framework(path: str, n: int) -> str:
+    from synthetic import thread
+
     import argmap
     from argmap.af import write_af
-    from synthetic import thread
 
     doc = argmap.parse(thread(n, seed=2, mutual=0.15))
     af = argmap.to_framework(doc).af

@@ -10,6 +10,7 @@ The pipeline, one private module per stage::
 """
 
 from ._check import check, diagnostics_schema
+from ._document import Document
 from ._errors import (
     ArgmapError,
     Diagnostic,
@@ -20,11 +21,11 @@ from ._errors import (
     UsageError,
 )
 from ._format import format_document as format
+from ._formats import load, read, write
 from ._formats.argmap_json import from_json, to_json
 from ._model import (
     Agreement,
     Concession,
-    Document,
     Kind,
     Metadata,
     Participant,
@@ -39,7 +40,6 @@ from ._model import (
     Undercut,
 )
 from ._parse import parse
-from ._formats import load, read, write
 from ._stats import stats
 
 #: Names whose modules load on first use (graphviz, the SAT solver …), so `import argmap` stays quick.

@@ -12,12 +12,11 @@ import sys
 
 import attrs
 
+from ._document import Document
 from ._errors import Diagnostic, Severity
-from ._suggest import did_you_mean
 from ._model import (
     Agreement,
     Concession,
-    Document,
     Kind,
     Metadata,
     Post,
@@ -29,6 +28,7 @@ from ._model import (
     Undercut,
     trusted,
 )
+from ._suggest import did_you_mean
 
 __all__ = ["build"]
 
@@ -114,7 +114,9 @@ class _Builder:
         self.started = True
         # Every value is valid by construction (the grammar's terminals, the
         # checks here), so objects are made without re-validation.
-        self.last = _PROPOSITION(_id(pid), text, _KINDS[kind], None, (), None, self.post_id, span, self.take_comments())
+        self.last = _PROPOSITION(
+            _id(pid), text, _KINDS[kind], None, (), None, self.post_id, span, self.take_comments()
+        )
         self.props.append(self.last)
         self.last_in = self.props
         self.given = set()
@@ -199,7 +201,9 @@ def _relation(tag, parts, span, post, comments):
     if tag == "support":
         sid, _id_span, premises, (concl, concl_span) = parts
         refs = tuple(s for _, s in premises) + (concl_span,)
-        return _SUPPORT(_id(sid), tuple(_id(p) for p, _ in premises), _id(concl), None, post, span, refs, comments)
+        return _SUPPORT(
+            _id(sid), tuple(_id(p) for p, _ in premises), _id(concl), None, post, span, refs, comments
+        )
     if tag == "agree":
         word, (target, tspan) = parts
         return _AGREEMENTS[word](_id(target), post, span, (tspan,), comments)

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Iterable
 
+from ._document import Document
 from ._errors import Diagnostic, UsageError
 from ._gc import without_gc
-from ._model import Document
 from ._rules import RULES, Context, run
 
 __all__ = ["check", "diagnostics_schema", "selected_rules"]

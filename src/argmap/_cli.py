@@ -17,15 +17,15 @@ from typing import Sequence
 
 import attrs
 
+from . import _formats as formats
 from ._check import check, known_prefixes, selected_rules
 from ._config import config_for
+from ._document import Document
 from ._errors import ArgmapError, Diagnostic, ParseError, Severity, UsageError
-from . import _formats as formats
 from ._format import format_document
-from ._model import Document
 from ._graphviz_run import FORMATS, RenderError, render
-from ._render import CLUSTERS, DIRECTIONS, ENGINES, LARGE_MAP
 from ._parse import decode_text
+from ._render import CLUSTERS, DIRECTIONS, ENGINES, LARGE_MAP
 from ._rules import RULES, catalogue
 from ._rules.references import CODES as REFERENCE_CODES
 from ._stats import stats

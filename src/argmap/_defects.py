@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import attrs
 
-from ._model import Document, Proposition, Quote, Rebuttal, Support, Undercut
+from ._document import Document
+from ._model import Proposition, Quote, Rebuttal, Support, Undercut
 
 
 def _new_ids(doc: Document, n: int) -> list[str]:

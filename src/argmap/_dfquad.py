@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from math import prod
 
-from ._model import Document
+from ._document import Document
 
 __all__ = ["df_quad"]
 

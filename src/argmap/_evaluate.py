@@ -23,8 +23,8 @@ from __future__ import annotations
 
 import attrs
 
+from ._document import Document
 from ._errors import UsageError
-from ._model import Document
 from .af import AF, SEMANTICS, extensions, grounded_labelling
 
 __all__ = ["Evaluation", "evaluate", "to_framework"]

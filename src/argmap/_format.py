@@ -14,8 +14,9 @@ import functools
 import re
 from decimal import Decimal
 
+from ._document import Document
 from ._errors import FormatError
-from ._model import Agreement, Concession, Document, Rebuttal, Restatement, Support, Undercut
+from ._model import Agreement, Concession, Rebuttal, Restatement, Support, Undercut
 
 __all__ = ["format_document"]
 

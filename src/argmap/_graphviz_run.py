@@ -7,8 +7,8 @@ import subprocess
 import time
 from typing import Callable
 
+from ._document import Document
 from ._errors import ArgmapError, UsageError
-from ._model import Document
 from ._render import to_graphviz
 
 __all__ = ["FORMATS", "RenderError", "render"]

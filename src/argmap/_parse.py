@@ -13,10 +13,11 @@ import os
 import re
 
 from ._build import build
+from ._document import Document
 from ._errors import Diagnostic, ParseError, Severity
 from ._fastpath import Unreadable, read
 from ._gc import paused
-from ._model import Document, Span
+from ._model import Span
 
 __all__ = ["KEYWORDS", "MAX_SYNTAX_ERRORS", "load", "parse", "parse_with_diagnostics"]
 

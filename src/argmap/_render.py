@@ -14,9 +14,10 @@ import textwrap
 import unicodedata
 from typing import TYPE_CHECKING, Iterable, Mapping
 
+from ._document import Document
 from ._errors import UsageError
 from ._gc import without_gc
-from ._model import Concession, Document, Kind, Rebuttal, Restatement, Support, Undercut
+from ._model import Concession, Kind, Rebuttal, Restatement, Support, Undercut
 from ._suggest import did_you_mean
 
 if TYPE_CHECKING:

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from ._model import Document, Kind
+from ._document import Document
+from ._model import Kind
 
 __all__ = ["stats"]
 

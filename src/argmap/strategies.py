@@ -21,15 +21,14 @@ import functools
 from typing import Sequence
 
 import attrs
-
 from hypothesis import strategies as st
 
 from ._defects import DEFECTS
+from ._document import Document
 from ._format import format_document
 from ._model import (
     Agreement,
     Concession,
-    Document,
     Kind,
     Metadata,
     Participant,

@@ -43,7 +43,9 @@ def every_field(doc) -> dict:
     return attrs.asdict(doc, filter=lambda a, v: a.init and a.name != "ref_spans")
 
 
-_TRICKY = st.lists(st.sampled_from(["\x00", '}, "\x00", {', "}", "{", '"', "\\u0000", "x", "é", "\u2028"]), max_size=4)
+_TRICKY = st.lists(
+    st.sampled_from(["\x00", '}, "\x00", {', "}", "{", '"', "\\u0000", "x", "é", "\u2028"]), max_size=4
+)
 
 
 @given(strategies.documents(), _TRICKY, _TRICKY)

@@ -12,10 +12,10 @@ import json
 import re
 from collections import defaultdict
 
+from .._document import Document
 from .._model import (
     Agreement,
     Concession,
-    Document,
     Kind,
     Post,
     Proposition,

@@ -10,12 +10,12 @@ from __future__ import annotations
 import functools
 import json
 
+from .._document import Document
 from .._errors import Diagnostic, ParseError, Severity
 from .._gc import without_gc
 from .._model import (
     Agreement,
     Concession,
-    Document,
     Kind,
     Metadata,
     Post,
@@ -119,7 +119,9 @@ def _relation(r) -> str:
 
 def _head(doc: Document) -> dict:
     m = doc.metadata
-    meta = {key: getattr(m, key) for key in ("title", "source", "date", "language") if getattr(m, key) is not None}
+    meta = {
+        key: getattr(m, key) for key in ("title", "source", "date", "language") if getattr(m, key) is not None
+    }
     if m.ignore:
         meta["ignore"] = list(m.ignore)
     data: dict = {"format": "argmap", "version": SCHEMA_VERSION}
@@ -161,8 +163,6 @@ def to_json(doc: Document) -> str:
 def to_dict(doc: Document) -> dict:
     """The JSON-ready dict of ``doc`` (what :func:`to_json` writes)."""
     return json.loads(to_json(doc))
-
-
 
 
 def _span(d: dict) -> Span | None:

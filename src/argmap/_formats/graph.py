@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 
-from .._model import Agreement, Document, Rebuttal, Restatement, Support, Undercut
+from .._document import Document
+from .._model import Agreement, Rebuttal, Restatement, Support, Undercut
 
 __all__ = ["graph_elements", "to_graphml", "to_networkx"]
 

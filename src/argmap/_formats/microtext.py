@@ -14,7 +14,8 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from collections import defaultdict
 
-from .._model import Document, Kind, Metadata, Proposition, Rebuttal, Support, Undercut
+from .._document import Document
+from .._model import Kind, Metadata, Proposition, Rebuttal, Support, Undercut
 from ._common import Ids, Report, one_line
 
 __all__ = ["from_microtext"]

@@ -13,7 +13,8 @@ import json
 import uuid
 from collections import defaultdict
 
-from .._model import Document, Kind, Metadata, Post, Proposition, Rebuttal, Restatement, Support, Undercut
+from .._document import Document
+from .._model import Kind, Metadata, Post, Proposition, Rebuttal, Restatement, Support, Undercut
 from ._common import Ids, Report, as_line, load_json, replies_first
 
 __all__ = ["from_sadface", "to_sadface"]

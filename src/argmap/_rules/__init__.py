@@ -12,8 +12,9 @@ from typing import Callable, Iterable
 
 import attrs
 
+from .._document import Document
 from .._errors import Diagnostic, Related, Severity
-from .._model import Document, Span, trusted
+from .._model import Span, trusted
 
 __all__ = ["RULES", "Context", "Finding", "Rule", "reference_diagnostics", "rule"]
 
@@ -86,7 +87,8 @@ def run(rules: Iterable[Rule], ctx: Context, path: str | None) -> list[Diagnosti
         if found is None:
             # a Finding is checked when made, and a Rule's code and severity at registration
             found = memo[r.code, path] = [
-                _DIAGNOSTIC(r.code, r.severity, f.message, f.span, path, f.hint, (), f.related) for f in r.func(ctx)
+                _DIAGNOSTIC(r.code, r.severity, f.message, f.span, path, f.hint, (), f.related)
+                for f in r.func(ctx)
             ]
         out += found
     return out

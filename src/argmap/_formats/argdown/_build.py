@@ -6,10 +6,22 @@ import re
 
 import attrs
 
-from ..._model import Agreement, Concession, Document, Kind, Metadata, Post, Proposition, Quote
-from ..._model import Rebuttal, Restatement, Support, Undercut
+from ..._document import Document
+from ..._model import (
+    Agreement,
+    Concession,
+    Kind,
+    Metadata,
+    Post,
+    Proposition,
+    Quote,
+    Rebuttal,
+    Restatement,
+    Support,
+    Undercut,
+)
 from .._common import Ids, Report, as_line, replies_first
-from ._syntax import FRONT, logical_lines, Node, Reader, strip_comments
+from ._syntax import FRONT, Node, Reader, logical_lines, strip_comments
 
 
 def from_argdown(text: str, *, path: str | None = None) -> tuple[Document, list]:

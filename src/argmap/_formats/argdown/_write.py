@@ -5,10 +5,10 @@ from __future__ import annotations
 import json
 import re
 
+from ..._document import Document
 from ..._model import (
     Agreement,
     Concession,
-    Document,
     Kind,
     Proposition,
     Rebuttal,
