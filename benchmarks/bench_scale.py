@@ -240,7 +240,10 @@ def main(argv=None) -> int:
     print(text)
     ok = True
     at = [r for r in rows if r["n"] == 20000 and "s" in r.get("argdown_json", {})]
-    if at:
+    if not at:
+        print("\nthe speed and memory targets need 20,000 among the sizes and the Argdown CLI: not measured")
+        ok = False
+    else:
         r = at[0]
         speed = r["argdown_json"]["s"] / r["argmap_json"]["s"]
         memory = r["argmap_json"]["mb"] / r["argdown_json"]["mb"]
@@ -267,7 +270,7 @@ def main(argv=None) -> int:
         with open(doc, "w", encoding="utf-8") as f:
             f.write(new)
         plot(rows, os.path.join(ROOT, "docs", "images", "performance.png"))
-    print("targets:", "met" if ok else "NOT met")
+    print("targets:", "met" if ok else "NOT met (or not all measured)")
     return 0 if ok else 1
 
 
