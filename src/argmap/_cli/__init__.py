@@ -1,0 +1,216 @@
+"""The ``argmap`` command line.
+
+Exit codes: 0 success, 1 the input has errors (or ``fmt --check`` would
+change a file), 2 usage or file-system error, 70 a bug in argmap, 130
+interrupted.  Every error a
+user can cause is one clear message on stderr, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from typing import Sequence
+
+from .. import _formats as formats
+from .._errors import ArgmapError, ParseError, UsageError
+from .._graphviz_run import FORMATS, RenderError
+from .._render import CLUSTERS, DIRECTIONS, ENGINES, LARGE_MAP
+from ._commands import (
+    cmd_af,
+    cmd_check,
+    cmd_convert,
+    cmd_eval,
+    cmd_fmt,
+    cmd_render,
+    cmd_rules,
+    cmd_stats,
+)
+from ._io import EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, _Fail, write_atomic
+
+__all__ = ["main", "run", "write_atomic"]
+
+
+def _from_option(p) -> None:
+    p.add_argument(
+        "--from", dest="source_format", choices=sorted(n for n, f in formats.FORMATS.items() if f.read),
+        help="input format (default: from the file name and, for .json and .txt, the content; "
+        "an unknown suffix is argmap text)",
+    )  # fmt: skip
+
+
+def _semantics_options(p, required: bool) -> None:
+    p.add_argument(
+        "--semantics", required=required, metavar="NAME",
+        help="grounded, complete, preferred, stable, semi-stable, stage, ideal, h-categorizer or df-quad",
+    )  # fmt: skip
+    p.add_argument(
+        "--support", choices=("deductive", "necessary"), default="deductive",
+        help="how a support acts on its conclusion (docs/evaluation.md)",
+    )  # fmt: skip
+
+
+def build_parser() -> argparse.ArgumentParser:
+    from .. import __version__
+
+    p = argparse.ArgumentParser(
+        prog="argmap",
+        description="Parse, check, evaluate, draw and convert annotated debates.",
+    )
+    p.add_argument("--version", action="version", version=f"argmap {__version__}")
+    sub = p.add_subparsers(dest="command", metavar="COMMAND", required=True)
+
+    c = sub.add_parser("check", help="report problems in annotated files")
+    c.add_argument("files", nargs="+", metavar="FILE", help="files to check ('-' for stdin)")
+    c.add_argument("--format", choices=("full", "concise", "json"), default="full")
+    _from_option(c)
+    c.add_argument("--select", metavar="CODES", help="comma-separated rule codes or prefixes to run")
+    c.add_argument("--ignore", metavar="CODES", help="comma-separated rule codes or prefixes to skip")
+    c.add_argument(
+        "--severity",
+        choices=("error", "warning", "info"),
+        default="info",
+        help="show problems of this severity and worse (default: info, i.e. all)",
+    )
+    c.set_defaults(func=cmd_check)
+
+    r = sub.add_parser("rules", help="list the checker's rules")
+    r.add_argument("--format", choices=("text", "markdown"), default="text")
+    r.set_defaults(func=cmd_rules)
+
+    f = sub.add_parser("fmt", help="print files in canonical layout")
+    f.add_argument("files", nargs="+", metavar="FILE", help="files to format ('-' for stdin)")
+    mode = f.add_mutually_exclusive_group()
+    mode.add_argument("--check", action="store_true", help="exit 1 if a file is not canonical")
+    mode.add_argument("--write", action="store_true", help="rewrite files in place (atomically)")
+    f.set_defaults(func=cmd_fmt)
+
+    rd = sub.add_parser("render", help="draw the argument map (SVG, PNG, PDF or DOT)")
+    rd.add_argument("file", metavar="FILE", help="annotated file ('-' for stdin)")
+    rd.add_argument(
+        "-o", "--output", required=True, metavar="OUT", help="output file; its suffix picks the format"
+    )
+    rd.add_argument("--format", choices=sorted(FORMATS), help="output format (default: from OUT's suffix)")
+    _from_option(rd)
+    rd.add_argument(
+        "--direction",
+        choices=DIRECTIONS,
+        default="BT",
+        help="layout direction (default BT: conclusions on top)",
+    )
+    rd.add_argument(
+        "--cluster", choices=CLUSTERS, default="none", help="group propositions by post or author"
+    )
+    rd.add_argument("--focus", metavar="ID", help="draw only what is near this proposition")
+    rd.add_argument(
+        "--depth", type=int, metavar="N", help="with --focus: how many relations away (default: all)"
+    )
+    rd.add_argument(
+        "--author", action="append", metavar="NAME", help="only propositions by this author (repeatable)"
+    )
+    rd.add_argument(
+        "--tag", action="append", metavar="TAG", help="only propositions with this tag (repeatable)"
+    )
+    rd.add_argument(
+        "--width", type=int, default=34, metavar="N", help="characters per label line (default 34)"
+    )
+    rd.add_argument(
+        "--engine",
+        choices=ENGINES,
+        help=f"Graphviz layout (default: dot; sfdp above {LARGE_MAP} propositions)",
+    )
+    rd.add_argument("--no-legend", action="store_true", help="leave the legend out")
+    _semantics_options(rd, required=False)
+    rd.set_defaults(func=cmd_render)
+
+    cv = sub.add_parser("convert", help="convert between formats (argmap text, argmap JSON)")
+    cv.add_argument("file", metavar="IN", help="input file ('-' for stdin)")
+    cv.add_argument("-o", "--output", required=True, metavar="OUT", help="output file ('-' for stdout)")
+    _from_option(cv)
+    cv.add_argument(
+        "--to",
+        choices=sorted(n for n, f in formats.FORMATS.items() if f.write),
+        help="output format (default: from OUT's suffix)",
+    )
+    cv.set_defaults(func=cmd_convert)
+
+    ev = sub.add_parser("eval", help="which propositions stand, and why")
+    ev.add_argument("file", metavar="FILE")
+    _semantics_options(ev, required=True)
+    ev.add_argument("--format", choices=("text", "json"), default="text")
+    _from_option(ev)
+    ev.set_defaults(func=cmd_eval)
+
+    af = sub.add_parser(
+        "af",
+        help="solve ICCMA tasks on an abstract framework (ICCMA'23 interface)",
+        description="Tasks DC/DS/SE/EE-CO/GR/PR/ST/SST/STG/ID. With i23 input, extensions print as "
+        "'w 1 2'; DC prints a witness and DS a counter-example after YES/NO.",
+    )
+    af.add_argument("-p", metavar="TASK", help="e.g. DC-CO, DS-PR, SE-ST, EE-PR")
+    af.add_argument("-f", metavar="FILE", help="the framework")
+    af.add_argument("-a", metavar="ARG", help="the query argument (DC and DS tasks)")
+    af.add_argument(
+        "--fo", choices=("apx", "tgf", "i23"), help="file format (default: from the suffix; i23 otherwise)"
+    )
+    af.add_argument("--formats", action="store_true", help="list the supported formats")
+    af.add_argument("--problems", action="store_true", help="list the supported tasks")
+    af.set_defaults(func=cmd_af)
+
+    s = sub.add_parser("stats", help="count posts, authors, propositions and relations")
+    s.add_argument("file", metavar="FILE")
+    s.add_argument("--format", choices=("text", "json"), default="text")
+    _from_option(s)
+    s.set_defaults(func=cmd_stats)
+    return p
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return args.func(args)
+    except _Fail as e:
+        print(f"argmap: {e}", file=sys.stderr)
+        return e.code
+    except ParseError as e:
+        print(str(e), file=sys.stderr)
+        return EXIT_PROBLEMS
+    except UsageError as e:
+        print(f"argmap: {e}", file=sys.stderr)
+        return EXIT_USAGE
+    except RenderError as e:
+        print(f"argmap: {e}", file=sys.stderr)
+        return EXIT_PROBLEMS
+    except ArgmapError as e:
+        print(f"argmap: {e}", file=sys.stderr)
+        return EXIT_PROBLEMS
+    except KeyboardInterrupt:
+        print("argmap: interrupted", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    except BrokenPipeError:
+        # The reader went away (e.g. `argmap fmt big.am | head`); that is not an error.
+        try:
+            sys.stdout = open(os.devnull, "w")
+        except OSError:
+            pass
+        return EXIT_OK
+    except OSError as e:
+        name = getattr(e, "filename", None)
+        print(f"argmap: {name + ': ' if name else ''}{e.strerror or e}", file=sys.stderr)
+        return EXIT_USAGE
+    except Exception as e:  # a bug in argmap: say so in one line, unless debugging
+        if os.environ.get("ARGMAP_DEBUG"):
+            raise
+        print(
+            f"argmap: internal error ({type(e).__name__}: {e}); please report it, "
+            "with the input if you can (ARGMAP_DEBUG=1 shows the traceback)",
+            file=sys.stderr,
+        )
+        return EXIT_INTERNAL
+
+
+def run() -> None:
+    """Console-script entry point."""
+    sys.exit(main())
