@@ -6,9 +6,9 @@ from operator import attrgetter
 
 from .._model import Kind
 from . import Finding, rule
+from ._tables import tables
 
-_ID_OF, _POST_OF = attrgetter("id"), attrgetter("post")
-_TARGET_OF, _ATTACKER_OF = attrgetter("target"), attrgetter("attacker")
+_ID_OF = attrgetter("id")
 
 
 @rule(
@@ -20,16 +20,10 @@ _TARGET_OF, _ATTACKER_OF = attrgetter("target"), attrgetter("attacker")
 )  # fmt: skip
 def orphan_proposition(ctx):
     doc = ctx.doc
-    related = {s.conclusion for s in doc.supports}
-    related.update(p for s in doc.supports for p in s.premises)
-    for rels in (doc.rebuttals, doc.undercuts):
-        related.update(map(_TARGET_OF, rels))
-        related.update(map(_ATTACKER_OF, rels))
-    related.update(map(_TARGET_OF, doc.agreements))
-    related.update(map(_TARGET_OF, doc.restatements))
-    related.update(r.source for r in doc.restatements)
+    t = tables(doc)
     orphans = set(map(_ID_OF, doc.propositions))
-    orphans -= related  # in C; the loop below then only probes this small set
+    orphans -= t.named  # in C; the loop below then only probes this small set
+    orphans -= t.undercut
     if not orphans:
         return
     for p in doc.propositions:
@@ -46,7 +40,7 @@ def orphan_proposition(ctx):
 )  # fmt: skip
 def unsupported_thesis(ctx):
     doc = ctx.doc
-    supported = {s.conclusion for s in doc.supports}
+    supported = tables(doc).conclusions
     for p in doc.propositions:
         if p.kind is Kind.THESIS and p.id not in supported:
             yield Finding(f"thesis {p.id} has no support", p.span, hint="give a reason for it")
@@ -62,9 +56,14 @@ def unsupported_thesis(ctx):
 def unanswered_rebuttal(ctx):
     doc = ctx.doc
     # answered: rebutted itself, or a premise of a support that is undercut
-    answered = set(map(_TARGET_OF, doc.rebuttals))
-    undercut = set(map(_TARGET_OF, doc.undercuts))
-    answered.update(p for s in doc.supports if s.id in undercut for p in s.premises)
+    t = tables(doc)
+    answered = set(t.rebutted)
+    if len(doc.supports_by_id) == len(doc.supports):  # ids are unique: look the few undercut ones up
+        undercut = filter(None, map(doc.supports_by_id.get, t.undercut))
+    else:
+        undercut = (s for s in doc.supports if s.id in t.undercut)
+    for s in undercut:
+        answered.update(s.premises)
     for r in doc.rebuttals:
         if r.attacker not in answered:
             yield Finding(f"nobody answers {r.attacker}'s rebuttal of {r.target}", r.span)
@@ -79,8 +78,8 @@ def unanswered_rebuttal(ctx):
 )  # fmt: skip
 def empty_post(ctx):
     doc = ctx.doc
-    used = set(map(_POST_OF, doc.propositions))
-    used.update(map(_POST_OF, doc.relations))
+    t = tables(doc)
+    used = t.proposition_posts | t.posts
     for post in doc.posts:
         if not post.quotes and post.id not in used:
             yield Finding(f"post {post.id} puts forward nothing", post.span)

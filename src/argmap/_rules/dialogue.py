@@ -7,6 +7,7 @@ import re
 from .._errors import Related
 from .._model import Concession
 from . import Finding, rule
+from ._tables import tables
 
 _THREAD = "post 1 by ann\n  | Tea is good for you.\n  claim a: Tea is healthy.\n"
 
@@ -90,11 +91,21 @@ def occurs_in(words: str, body: str) -> bool:
     good=_THREAD + "post 2 by bob reply-to 1\n  quote 1: Tea is good ... you.\n",
 )  # fmt: skip
 def quote_not_in_source(ctx):
-    bodies = {p.id: normalize(p.text) for p in ctx.doc.posts if p.body is not None}
-    for post in ctx.doc.posts:
+    quoting = [post for post in ctx.doc.posts if post.quotes]
+    if not quoting:
+        return
+    quoted = {q.source for post in quoting for q in post.quotes}
+    texts = {p.id: p for p in ctx.doc.posts if p.id in quoted and p.body is not None}
+    bodies: dict[str, str] = {}  # normalised once each, and only the quoted ones
+    for post in quoting:
         for q in post.quotes:
+            source = texts.get(q.source)
+            if source is None:
+                continue
             body = bodies.get(q.source)
-            if body is not None and not occurs_in(q.text, body):
+            if body is None:
+                body = bodies[q.source] = normalize(source.text)
+            if not occurs_in(q.text, body):
                 yield Finding(
                     f"the quoted words do not occur in post {q.source}",
                     q.span,
@@ -135,7 +146,7 @@ def anchor_not_in_post(ctx):
 def inconsistent_commitment(ctx):
     doc = ctx.doc
     author = {p.id: p.author for p in doc.posts}
-    rebutted = {r.target for r in doc.rebuttals}  # only commitments to these can clash
+    rebutted = tables(doc).rebutted  # only commitments to these can clash
     committed: dict[tuple[str, str], object] = {}  # (author, proposition) -> where
     for p in doc.propositions:
         if p.id in rebutted and p.post in author:

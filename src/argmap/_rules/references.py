@@ -7,9 +7,9 @@ reports them for documents built in code or imported from other formats.
 from __future__ import annotations
 
 from .._errors import Related
-from .._model import Agreement, Rebuttal, Restatement, Support, Undercut
 from .._suggest import did_you_mean
 from . import Finding, rule
+from ._tables import tables
 
 CODES = ("R001", "R002", "R003", "R004", "R005")
 
@@ -51,19 +51,6 @@ def duplicate_id(ctx):
             )
 
 
-def _refs(rel):
-    """(index, id) pairs of the propositions a relation names."""
-    if isinstance(rel, Support):
-        return list(enumerate(rel.premises)) + [(len(rel.premises), rel.conclusion)]
-    if isinstance(rel, (Rebuttal, Restatement)):
-        return [(0, rel.attacker if isinstance(rel, Rebuttal) else rel.source), (1, rel.target)]
-    if isinstance(rel, Undercut):
-        return [(0, rel.attacker)]
-    if isinstance(rel, Agreement):
-        return [(0, rel.target)]
-    return []
-
-
 class _Suggester:
     def __init__(self, ids):
         self.ids = ids
@@ -86,12 +73,11 @@ class _Suggester:
     good="post 1 by ann\n  claim c1: Tea is good.\n  claim c2: Tea stains teeth.\n  rebut c2 -> c1\n",
 )  # fmt: skip
 def unknown_proposition(ctx):
-    props = ctx.doc.propositions_by_id
-    suggest = _Suggester(props)
-    for rel in ctx.doc.relations:
-        for i, ref in _refs(rel):
-            if ref not in props and ref not in ctx.unsure:
-                yield Finding(f"unknown proposition {ref!r}", ctx.ref_span(rel, i), suggest.hint(ref))
+    unknown = tables(ctx.doc).unknown  # (relation, position, id) in document order
+    suggest = _Suggester(ctx.doc.propositions_by_id)
+    for rel, i, ref in unknown:
+        if ref not in ctx.unsure:
+            yield Finding(f"unknown proposition {ref!r}", ctx.ref_span(rel, i), suggest.hint(ref))
 
 
 @rule(
@@ -118,9 +104,12 @@ def unknown_post(ctx):
                     ctx.ref_span(q, 0),
                     suggest.hint(q.source),
                 )
-    for obj in list(doc.propositions) + list(doc.relations):
-        if obj.post is not None and obj.post not in posts:
-            yield Finding(f"asserted in post {obj.post!r}, which does not exist", obj.span)
+    t = tables(doc)
+    for objs, named in ((doc.propositions, t.proposition_posts), (doc.relations, t.posts)):
+        if any(p is not None and p not in posts for p in named):  # else no need to look closer
+            for obj in objs:
+                if obj.post is not None and obj.post not in posts:
+                    yield Finding(f"asserted in post {obj.post!r}, which does not exist", obj.span)
 
 
 @rule(

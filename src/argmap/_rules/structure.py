@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from .._errors import Related
-from .._model import Agreement, Rebuttal, Support, Undercut, relation_sources
+from .._model import Support
 from . import Finding, rule
+from ._tables import tables
 
 _HEAD = "post 1 by ann\n  claim a: Tea is good.\n  claim b: Tea is hot.\n  claim c: Tea is cheap.\n"
 
@@ -52,8 +53,8 @@ def self_attack(ctx):
 def circular_support(ctx):
     supports = ctx.doc.supports
     # a step p -> c can only lie on a cycle if something supports p and c supports something
-    conclusions = {s.conclusion for s in supports}
-    premises = {p for s in supports for p in s.premises}
+    t = tables(ctx.doc)
+    conclusions, premises = t.conclusions, t.premises
     edges: dict[str, list[Support]] = {}
     for s in supports:
         if s.conclusion not in premises:
@@ -164,7 +165,7 @@ def _cycle_in(comp: set[str], edges) -> list[Support]:
     good=_HEAD + "  support s1: b -> a\n  rebut c -> a\n",
 )  # fmt: skip
 def supports_and_rebuts(ctx):
-    rebutters = {r.attacker for r in ctx.doc.rebuttals}
+    rebutters = tables(ctx.doc).rebutters
     supporting: dict[tuple[str, str], Support] = {}
     for s in ctx.doc.supports:
         for p in s.premises:
@@ -220,23 +221,12 @@ def undercut_by_own_part(ctx):
     good=_HEAD + "  rebut b -> a\n  rebut c -> a\n",
 )  # fmt: skip
 def duplicate_relation(ctx):
-    seen: dict = {}
-    for r in ctx.doc.relations:
-        t = type(r)
-        if t is Rebuttal or t is Undercut:
-            key = (r.kind, r.attacker, r.target)
-        elif isinstance(r, Support):  # premises as a set: "a & b" repeats "b & a"
-            premises = r.premises if len(r.premises) == 1 else tuple(sorted(set(r.premises)))
-            key = ("support", premises, r.conclusion)
-        elif isinstance(r, Agreement):  # different posts may each agree
-            key = (r.kind, r.post, r.target)
-        else:
-            key = (r.kind, *relation_sources(r), r.target)
-        first = seen.setdefault(key, r)
-        if first is not r:
-            yield Finding(
-                f"this {r.kind} repeats an earlier one",
-                r.span,
-                hint="remove the repetition",
-                related=[Related(f"first {r.kind}", first.span)],
-            )
+    # same kind and ends, premises as a set ("a & b" repeats "b & a"), and for
+    # agreements the same post (different posts may each agree): see _tables
+    for r, first in tables(ctx.doc).repeats:
+        yield Finding(
+            f"this {r.kind} repeats an earlier one",
+            r.span,
+            hint="remove the repetition",
+            related=[Related(f"first {r.kind}", first.span)],
+        )
