@@ -25,6 +25,7 @@ import attrs
 
 from ._document import Document
 from ._errors import UsageError
+from ._gc import without_gc
 from .af import AF, SEMANTICS, extensions, grounded_labelling
 
 __all__ = ["Evaluation", "evaluate", "to_framework"]
@@ -42,6 +43,7 @@ class Translation:
     why: dict  # (attacker, attacked) -> how the attack arises, in words
 
 
+@without_gc  # a large map gives hundreds of thousands of attack pairs and reasons, and no cycles
 def to_framework(doc: Document, *, support: str = "deductive") -> Translation:
     """The abstract framework of ``doc`` (see the module docstring), with the origin of each attack."""
     if support not in SUPPORT_READINGS:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import json
 import re
 
@@ -137,3 +138,16 @@ def test_render_with_semantics_shows_labels(capsys, seed_example):
     assert main(["render", str(seed_example), "-o", "-", "--format", "dot", "--semantics", "grounded"]) == 0
     dot = capsys.readouterr().out
     assert "[OUT]" in dot and "[IN]" in dot and "defeated" in dot
+
+
+def test_translating_a_map_to_a_framework_pauses_the_collector(monkeypatch):
+    """to_framework makes an attack pair and a reason per derived attack (no cycles): the
+    collector is off while it runs and back on afterwards."""
+    from argmap import _evaluate
+
+    seen = []
+    close = _evaluate._close
+    monkeypatch.setattr(_evaluate, "_close", lambda *a: (seen.append(gc.isenabled()), close(*a)))
+    doc = argmap.parse("claim a: Tea.\nclaim b: No.\nrebut b -> a\n")
+    assert argmap.to_framework(doc).af.attacks == {("b", "a")}
+    assert seen == [False] and gc.isenabled()
