@@ -37,8 +37,8 @@ class Tables(NamedTuple):
     posts: set
     #: posts that put forward a proposition
     proposition_posts: set
-    #: (relation, position, id) for each id named that is not a proposition (R002)
-    unknown: list
+    #: the ids of the propositions
+    ids: set
     #: (relation, the earlier relation it repeats) pairs (S107): same kind and ends,
     #: premises as a set, and for agreements the same post (different posts may each agree)
     repeats: list
@@ -48,13 +48,13 @@ def tables(doc) -> Tables:
     """The document's :class:`Tables`, made on first use."""
     found = doc._memo.get("rule tables")
     if found is None:
-        found = doc._memo["rule tables"] = _walk(doc.relations, doc.propositions_by_id, doc.propositions)
+        found = doc._memo["rule tables"] = _walk(doc.relations, doc.propositions)
     return found
 
 
-def _walk(relations, props, propositions) -> Tables:
-    conclusions, premises, rebutted, rebutters, undercut, named, posts = (set() for _ in range(7))
-    unknown: list = []
+def _walk(relations, propositions) -> Tables:
+    conclusions, premises, rebutted, rebutters, undercut, posts = (set() for _ in range(6))
+    others: set = set()  # what undercuts, agreements and restatements name
     repeats: list = []
     seen: dict = {}
     for r in relations:
@@ -65,49 +65,33 @@ def _walk(relations, props, propositions) -> Tables:
             c, ps = r.conclusion, r.premises
             conclusions.add(c)
             premises.update(ps)
-            named.add(c)
-            named.update(ps)
-            for i, p in enumerate(ps):
-                if p not in props:
-                    unknown.append((r, i, p))
-            if c not in props:
-                unknown.append((r, len(ps), c))
             key = ("support", ps if len(ps) == 1 else tuple(sorted(set(ps))), c)
-        elif t is Rebuttal or t is Undercut or (t not in _EXACT and isinstance(r, (Rebuttal, Undercut))):
+        elif t is Rebuttal or (t not in _EXACT and isinstance(r, Rebuttal)):
             a, g = r.attacker, r.target
-            named.add(a)
-            if a not in props:
-                unknown.append((r, 0, a))
-            if isinstance(r, Rebuttal):
-                rebutted.add(g)
-                rebutters.add(a)
-                named.add(g)
-                if g not in props:
-                    unknown.append((r, 1, g))
-            else:
-                undercut.add(g)
+            rebutted.add(g)
+            rebutters.add(a)
+            key = (r.kind, a, g)
+        elif t is Undercut or (t not in _EXACT and isinstance(r, Undercut)):
+            a, g = r.attacker, r.target
+            undercut.add(g)
+            others.add(a)
             key = (r.kind, a, g)
         elif isinstance(r, Agreement):
             g = r.target
-            named.add(g)
-            if g not in props:
-                unknown.append((r, 0, g))
+            others.add(g)
             key = (r.kind, r.post, g)
         else:
             s, g = r.source, r.target
-            named.add(s)
-            named.add(g)
-            if s not in props:
-                unknown.append((r, 0, s))
-            if g not in props:
-                unknown.append((r, 1, g))
+            others.add(s)
+            others.add(g)
             key = (r.kind, s, g)
         first = seen.setdefault(key, r)
         if first is not r:
             repeats.append((r, first))
+    named = conclusions | premises | rebutted | rebutters | others  # unions in C, with the kept hashes
     return Tables(conclusions, premises, rebutted, rebutters, undercut, named, posts,
-                  set(map(_POST_OF, propositions)), unknown, repeats)  # fmt: skip
+                  set(map(_POST_OF, propositions)), set(map(_ID_OF, propositions)), repeats)  # fmt: skip
 
 
 _EXACT = frozenset({Support, Rebuttal, Undercut})
-_POST_OF = attrgetter("post")
+_POST_OF, _ID_OF = attrgetter("post"), attrgetter("id")

@@ -2,13 +2,9 @@
 
 from __future__ import annotations
 
-from operator import attrgetter
-
 from .._model import Kind
 from . import Finding, rule
 from ._tables import tables
-
-_ID_OF = attrgetter("id")
 
 
 @rule(
@@ -21,8 +17,7 @@ _ID_OF = attrgetter("id")
 def orphan_proposition(ctx):
     doc = ctx.doc
     t = tables(doc)
-    orphans = set(map(_ID_OF, doc.propositions))
-    orphans -= t.named  # in C; the loop below then only probes this small set
+    orphans = t.ids - t.named  # in C; the loop below then only probes this small set
     orphans -= t.undercut
     if not orphans:
         return

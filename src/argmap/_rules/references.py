@@ -7,6 +7,7 @@ reports them for documents built in code or imported from other formats.
 from __future__ import annotations
 
 from .._errors import Related
+from .._model import Rebuttal, Restatement, Support, Undercut
 from .._suggest import did_you_mean
 from . import Finding, rule
 from ._tables import tables
@@ -51,6 +52,19 @@ def duplicate_id(ctx):
             )
 
 
+def _refs(rel):
+    """(position, id) of each proposition a relation names (the ids in Tables.named)."""
+    if isinstance(rel, Support):
+        return enumerate((*rel.premises, rel.conclusion))
+    if isinstance(rel, Rebuttal):
+        return ((0, rel.attacker), (1, rel.target))
+    if isinstance(rel, Restatement):
+        return ((0, rel.source), (1, rel.target))
+    if isinstance(rel, Undercut):
+        return ((0, rel.attacker),)
+    return ((0, rel.target),)  # an agreement
+
+
 class _Suggester:
     def __init__(self, ids):
         self.ids = ids
@@ -73,11 +87,15 @@ class _Suggester:
     good="post 1 by ann\n  claim c1: Tea is good.\n  claim c2: Tea stains teeth.\n  rebut c2 -> c1\n",
 )  # fmt: skip
 def unknown_proposition(ctx):
-    unknown = tables(ctx.doc).unknown  # (relation, position, id) in document order
-    suggest = _Suggester(ctx.doc.propositions_by_id)
-    for rel, i, ref in unknown:
-        if ref not in ctx.unsure:
-            yield Finding(f"unknown proposition {ref!r}", ctx.ref_span(rel, i), suggest.hint(ref))
+    t = tables(ctx.doc)
+    if t.named <= t.ids:  # in C, with the hashes the sets keep
+        return
+    props = ctx.doc.propositions_by_id
+    suggest = _Suggester(props)
+    for rel in ctx.doc.relations:
+        for i, ref in _refs(rel):
+            if ref not in props and ref not in ctx.unsure:
+                yield Finding(f"unknown proposition {ref!r}", ctx.ref_span(rel, i), suggest.hint(ref))
 
 
 @rule(
