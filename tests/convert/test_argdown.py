@@ -139,6 +139,15 @@ def test_argdown_cli_reads_hostile_text_back_unchanged(argdown_cli, tmp_path):
     _assert_accepted(argdown_cli, tmp_path, doc)
 
 
+def test_argdown_cli_keeps_tabs_after_escaped_characters(argdown_cli, tmp_path):
+    """Argdown 1.7.5 drops a run of blanks that starts with a tab right after an escaped
+    character (``x\\/<tab>=y`` reads as ``x/=y``), so the export escapes every tab."""
+    texts = ["x/\t=y", "a[\t b", "p / \t q", "tab\tand /\t\tmore", "#\t\t\tend"]
+    doc = argmap.Document(propositions=[argmap.Proposition(f"c{i}", t) for i, t in enumerate(texts)])
+    _assert_accepted(argdown_cli, tmp_path, doc)
+    assert argdown.from_argdown(argdown.to_argdown(doc))[0].propositions == doc.propositions
+
+
 @settings(
     max_examples=5,
     deadline=None,

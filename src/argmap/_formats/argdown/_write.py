@@ -17,7 +17,9 @@ from ..._model import (
     Undercut,
 )
 
-_SPECIAL = re.compile(r"[\\\[\]<>#@{}*_/]")
+#: markup characters, and the tab: Argdown 1.7.5 drops blanks that start with a tab
+#: right after an escaped character ("x\\/<tab>y" reads as "x/y"); an escaped tab it keeps
+_SPECIAL = re.compile(r"[\\\[\]<>#@{}*_/\t]")
 _SPECIAL_CHAR = re.compile(r"(?:\.[^\s]+?\.)|(?::[^\s]+?:)")
 _NOT_YAML = re.compile("[^\x09\x0a\x0d\x20-\x7e\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
