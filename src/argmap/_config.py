@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import functools
-import tomllib
 from pathlib import Path
 
 import attrs
@@ -40,6 +39,8 @@ def _config_in(directory: Path) -> Config:
 
 
 def _read(path: Path) -> Config | None:
+    import tomllib  # here: only a found pyproject.toml needs it
+
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as e:

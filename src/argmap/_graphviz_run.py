@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import shutil
-import subprocess
 import time
 from typing import Callable
 
@@ -56,6 +55,8 @@ def render(
     n = len(doc.propositions)
     if progress:
         progress(f"laying out {n} propositions with {graph.engine}")
+    import subprocess  # here: a CLI run that draws nothing need not load it
+
     proc = subprocess.Popen(
         [exe, f"-T{FORMATS[format]}"], stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE
     )

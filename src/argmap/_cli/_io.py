@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import sys
-import tempfile
 from typing import Sequence
 
 from .. import _formats as formats
@@ -52,6 +51,8 @@ def write_atomic(path: str, data: bytes) -> None:
         umask = os.umask(0)
         os.umask(umask)
         mode = 0o666 & ~umask
+    import tempfile  # here: most runs write nothing
+
     fd, tmp = tempfile.mkstemp(prefix=".argmap-", dir=directory)
     try:
         with os.fdopen(fd, "wb") as f:
