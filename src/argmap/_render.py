@@ -83,7 +83,8 @@ def _wrap(text: str, width: int) -> list[str]:
     """Wrap on display width (CJK characters count twice), breaking long words if needed."""
     if not text:
         return [""]
-    scale = 2 if any(unicodedata.east_asian_width(c) in "WF" for c in text) else 1
+    wide = not text.isascii() and any(unicodedata.east_asian_width(c) in "WF" for c in text)
+    scale = 2 if wide else 1
     return textwrap.wrap(text, max(4, width // scale), break_long_words=True) or [""]
 
 
