@@ -189,3 +189,25 @@ def test_rendering_is_deterministic_and_draws_one_node_per_proposition(doc):
                 if j.startswith("j")
             )
             assert direct or via
+
+
+@given(strategies.texts(min_size=1, max_size=120))
+def test_labels_wrap_on_display_width(text):
+    """No label line is wider than the width in display columns, where an East-Asian wide
+    character takes two: ASCII lines hold up to ``width`` characters, wide ones half that
+    (a word longer than a line is broken)."""
+    import unicodedata
+
+    from argmap._render import _wrap
+
+    width = 24
+    wide = any(unicodedata.east_asian_width(c) in "WF" for c in text)
+    for line in _wrap(text, width):
+        assert len(line) <= (width // 2 if wide else width)
+
+
+def test_korean_labels_wrap_at_half_the_width():
+    from argmap._render import _wrap
+
+    assert max(map(len, _wrap("한국과 일본은 동맹이 될 수 있는가 없는가 그것이 문제로다", 20))) <= 10
+    assert max(map(len, _wrap("Japan and Korea could be allies or not, that is the question", 20))) > 10
