@@ -54,7 +54,7 @@ _MEASURE = (
 )
 
 
-def whole_process(cmd: list[str], repeat: int = 1) -> dict:
+def whole_process(cmd: list[str], repeat: int = 1, ok: tuple[int, ...] = (0,)) -> dict:
     """Wall time and peak memory (MB) of one process, measured from a fresh parent.
 
     With ``repeat`` > 1 the fastest of that many runs counts, for both tools
@@ -66,7 +66,7 @@ def whole_process(cmd: list[str], repeat: int = 1) -> dict:
             [sys.executable, "-c", _MEASURE, *cmd], capture_output=True, text=True, check=True
         )
         seconds, kb, rc, err = out.stdout.strip().split(" ", 3)
-        if rc != "0":  # reported, not fatal: at 100,000 propositions Argdown's CLI may give up
+        if int(rc) not in ok:  # reported, not fatal: at 100,000 propositions Argdown's CLI may give up
             return {"error": f"failed (exit {rc}) after {float(seconds):.1f} s", "detail": err}
         if best is None or float(seconds) < best["s"]:
             best = {"s": float(seconds), "mb": int(kb) / 1024}
@@ -171,6 +171,8 @@ def run_size(n: int, tmp: str, argdown: bool, repeat: int) -> dict:
             for _ in range(repeat)]  # fmt: skip
     row["stages"] = {k: (max if k == "mb" else min)(r[k] for r in runs) for k in runs[0]}
     row["argmap_json"] = whole_process(me + ["--json-job", src, os.path.join(tmp, "out.json")], repeat)
+    # the command line's report: every finding with its source line (exit 1: the map has errors)
+    row["argmap_check"] = whole_process([sys.executable, "-m", "argmap", "check", src], repeat, ok=(0, 1))
     row["argmap_dot"] = whole_process(
         [sys.executable, "-m", "argmap", "render", src, "-o", os.path.join(tmp, "out.dot")], repeat
     )
@@ -279,6 +281,10 @@ def verdict(rows: list[dict], start: dict | None = None) -> tuple[bool, list[str
     growth = stage_growth(rows)
     if growth:
         lines.append(growth)
+    checks = [r for r in rows if "s" in r.get("argmap_check", {})]
+    if checks:
+        times = ", ".join(f"{r['n']:,}: {r['argmap_check']['s']:.2f} s" for r in checks)
+        lines.append(f"`argmap check FILE` (a whole process printing every finding with its source line): {times}")
     fast_start = start is None or max(start.values()) < 150
     return ok and spread <= 1.3 and fast_start, lines
 

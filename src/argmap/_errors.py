@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import enum
 import unicodedata
-from typing import Iterable
+from typing import Iterable, Sequence
 
 import attrs
 
@@ -80,8 +80,13 @@ class Diagnostic:
     def __str__(self) -> str:
         return f"{self.location}: {self.code} {self.message}"
 
-    def render(self, source: str | None = None) -> str:
-        """Several lines: the message, the source line with a caret, hint, related."""
+    def render(self, source: str | Sequence[str] | None = None) -> str:
+        """Several lines: the message, the source line with a caret, hint, related.
+
+        Args:
+            source: the text the span points into, or its lines (``text.split("\\n")``):
+                to render many diagnostics of one text, split it once and pass the lines.
+        """
         out = [str(self)]
         line = _source_line(source, self.span)
         if line is not None:
@@ -137,7 +142,7 @@ def _or_list(items: Iterable[str]) -> str:
 def _source_line(source: str | None, span: Span | None) -> str | None:
     if source is None or span is None or span.line < 1:
         return None
-    lines = source.split("\n")
+    lines = source.split("\n") if isinstance(source, str) else source
     if span.line > len(lines):
         return None
     return lines[span.line - 1].rstrip("\r")
@@ -185,7 +190,8 @@ class ParseError(ArgmapError, ValueError):
         return f"{n} problems, the first: {self.diagnostics[0]}" if n else "parse error"
 
     def __str__(self) -> str:
-        return "\n".join(d.render(self.source) for d in self.diagnostics)
+        lines = self.source.split("\n") if self.source is not None else None  # once for all of them
+        return "\n".join(d.render(lines) for d in self.diagnostics)
 
     @property
     def line(self) -> int | None:

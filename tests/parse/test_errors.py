@@ -299,3 +299,16 @@ def test_unknown_code_in_ignore_header_is_a_warning_with_location():
     ]
     assert argmap.parse("ignore: by\nclaim c1: x\n").metadata.ignore == ("by",)
     assert [d.code for d in argmap.check(doc)] == []  # M101 silenced, the bad codes skipped
+
+
+def test_a_diagnostic_renders_the_same_from_the_text_or_its_lines():
+    """Rendering many diagnostics splits the text once: the lines give what the text gives."""
+    text = "post 1 by ann\r\n  claim c1 Tea.\n  claim c2: 한국 차.\n  rebut c9 -> c2\n"
+    doc, diags = argmap._parse.parse_with_diagnostics(text, path="t.argmap")
+    assert len(diags) >= 2
+    lines = text.split("\n")
+    for d in diags:
+        assert d.render(lines) == d.render(text)
+        assert d.render(text).splitlines()[1] == "  | " + lines[d.span.line - 1].rstrip("\r")
+    err = ParseError(diags, source=text)
+    assert str(err) == "\n".join(d.render(text) for d in diags)

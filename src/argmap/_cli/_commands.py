@@ -58,8 +58,9 @@ def cmd_check(args) -> int:
         diags.sort(key=lambda d: (d.span.line, d.span.column) if d.span else (0, 0))
         everything += diags
         if args.format == "full":
+            lines = text.split("\n") if text is not None else None  # once, not once per diagnostic
             for d in diags:
-                print(d.render(text))
+                print(d.render(lines))
         elif args.format == "concise":
             for d in diags:
                 print(d)

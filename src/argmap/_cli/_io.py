@@ -91,8 +91,9 @@ def _has_errors(diags: Sequence[Diagnostic]) -> bool:
 
 
 def _print_diagnostics(diags, text) -> None:
+    lines = text.split("\n") if text is not None else None  # once, not once per diagnostic
     for d in diags:
-        print(d.render(text), file=sys.stderr)
+        print(d.render(lines), file=sys.stderr)
 
 
 def _require_clean(name: str, fmt: str | None = None):

@@ -43,6 +43,9 @@ class Ids:
         self.prefix = prefix
         self.used: set[str] = set()
         self.known: dict = {}
+        #: base -> the suffix last given: the next fresh id starts there, not at 1
+        #: (a writer asks for thousands of "ta", "ca", … nodes)
+        self.last: dict[str, int] = {}
 
     def get(self, raw, namespace: str = "") -> str:
         """The id for ``raw`` (ids of different namespaces never clash)."""
@@ -55,10 +58,12 @@ class Ids:
         base = str(raw)
         if not _ID.fullmatch(base):
             base = _NOT_ID.sub("_", base).strip("_.-") or self.prefix
-        candidate, n = base, 1
+        n = self.last.get(base, 1)
+        candidate = base if n == 1 else f"{base}-{n}"
         while candidate in self.used:
             n += 1
             candidate = f"{base}-{n}"
+        self.last[base] = n
         self.used.add(candidate)
         return candidate
 
