@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 import argmap
 from argmap import strategies
 from argmap._cli import main
-from argmap._formats.argmap_json import schema
+from argmap._formats.argmap_json import schema, to_dict
 
 
 def test_text_to_json_to_text_is_identical(seed_example):
@@ -162,3 +162,135 @@ def test_broken_json_file_on_the_command_line(capsys, tmp_path):
     path.write_text('{"format": "argmap", "version": 1, "posts": [}', encoding="utf-8")
     code, out, _ = run(capsys, "check", "--format", "concise", str(path))
     assert code == 1 and out.startswith(f"{path}:1:46: J001 not valid JSON")
+
+
+# -- the fast check (_formats/_valid.py) against jsonschema ------------------------
+
+#: values a mutation puts somewhere: every JSON type, and strings near the schema's patterns
+_ODD_VALUES = (
+    ["", " x", "x ", "a\nb", "a b", "x,y", "ok", "s1", "claim", "support", "rebuttal", "argmap",
+     "a\n", "\t", "é", "-x", "x-", 0, 1, 2, -1, 0.5, 1.5, True, False, None, [], {}, ["a"], [""],
+     [1, 2, 3, 4], [1, 2, 3], [0, 1, 1, 1], {"x": 1}, {"type": "agreement", "target": "a"}]
+)  # fmt: skip
+_ODD = st.sampled_from(_ODD_VALUES)
+
+
+def _places(value, path=()):
+    """Every (path, value) inside parsed JSON, the whole included."""
+    yield path, value
+    if isinstance(value, dict):
+        for k, v in value.items():
+            yield from _places(v, (*path, k))
+    elif isinstance(value, list):
+        for i, v in enumerate(value):
+            yield from _places(v, (*path, i))
+
+
+@st.composite
+def mutated(draw):
+    data = to_dict(draw(strategies.documents(max_posts=3, max_propositions=5, max_relations=5)))
+    for _ in range(draw(st.integers(0, 3))):
+        places = list(_places(data))
+        path, value = draw(st.sampled_from(places))
+        how = draw(st.sampled_from(["replace", "delete", "add"]))
+        if how == "replace" or not path:
+            new = draw(_ODD)
+            if not path:
+                data = new
+                continue
+            parent = data
+            for step in path[:-1]:
+                parent = parent[step]
+            parent[path[-1]] = new
+        elif how == "delete":
+            parent = data
+            for step in path[:-1]:
+                parent = parent[step]
+            del parent[path[-1]]
+        elif isinstance(value, dict):
+            value[draw(st.sampled_from(["id", "text", "type", "span", "extra", "target", "premises"]))] = (
+                draw(_ODD)
+            )
+        elif isinstance(value, list):
+            value.append(draw(_ODD))
+    return data
+
+
+@given(mutated())
+def test_the_fast_check_agrees_with_jsonschema(data):
+    """On generated documents, mutated in up to three places (values replaced with odd ones,
+    keys removed or added), the fast check accepts exactly what jsonschema accepts."""
+    from argmap._formats._valid import checker
+
+    expected = not list(jsonschema.Draft202012Validator(schema()).iter_errors(data))
+    assert checker(schema())(data) == expected
+
+
+def test_integers_written_as_floats_are_left_to_jsonschema():
+    """JSON Schema counts 1.0 as an integer: the fast check refuses it, jsonschema accepts it."""
+    from argmap._formats._valid import checker
+
+    data = to_dict(argmap.parse("claim a: Tea.\n"))
+    data["version"] = 1.0
+    data["propositions"][0]["span"] = [1.0, 1, 1, 14]
+    assert not checker(schema())(data)
+    assert argmap.from_json(json.dumps(data)).propositions[0].text == "Tea."
+
+
+RICH = """\
+title: Tea
+ignore: M101
+# top
+post 1 by ann at 2024-01-01
+  | Tea is good for you.
+  claim a: Tea is good.
+    anchor: Tea is good
+    tags: health, taste
+    base: 0.5
+  claim b: Tea is hot.
+  support s1: b -> a
+    scheme: Cause to effect
+post 2 by bob reply-to 1
+  quote 1: Tea is good
+  claim c: Tea stains.
+  rebut c -> a
+  undercut c -> s1
+  restate c -> b
+  agree b
+  concede a
+"""
+
+
+def test_the_fast_check_agrees_with_jsonschema_on_every_change_of_one_place():
+    """A document with every kind of item and every optional field: each place replaced by
+    each odd value, each key removed, and each known key added: the fast check and
+    jsonschema accept the same changes."""
+    from argmap._formats._valid import checker
+
+    fast, validator = checker(schema()), jsonschema.Draft202012Validator(schema())
+    base = to_dict(argmap.parse(RICH))
+    keys = sorted({k for _, v in _places(base) if isinstance(v, dict) for k in v} | {"extra", "scheme"})
+
+    def changed(path, edit):
+        data = json.loads(json.dumps(base))
+        parent = data
+        for step in path[:-1]:
+            parent = parent[step]
+        edit(parent, path[-1])
+        return data
+
+    cases = []
+    for path, value in _places(base):
+        if not path:
+            continue
+        for new in _ODD_VALUES:
+            cases.append(changed(path, lambda p, k, new=new: p.__setitem__(k, new)))
+        cases.append(changed(path, lambda p, k: p.__delitem__(k)))
+        if isinstance(value, dict):
+            for key in keys:
+                if key not in value:
+                    for new in ("a", 1, [1, 1, 1, 1], ["a"]):
+                        cases.append(changed((*path, key), lambda p, k, new=new: p.__setitem__(k, new)))
+    assert len(cases) > 3000
+    for data in cases:
+        assert fast(data) == (not any(True for _ in validator.iter_errors(data))), data

@@ -27,6 +27,7 @@ from .._model import (
     Support,
     Undercut,
 )
+from ._valid import checker
 
 __all__ = ["SCHEMA_VERSION", "from_json", "to_dict", "to_json"]
 
@@ -199,8 +200,6 @@ def from_json(text: str, *, path: str | None = None) -> Document:
             known version (J002, with the JSON path of the problem), or with
             unknown or duplicate ids (R001–R005, as for the text language).
     """
-    import jsonschema
-
     try:
         data = json.loads(text)
     except json.JSONDecodeError as e:
@@ -211,6 +210,29 @@ def from_json(text: str, *, path: str | None = None) -> Document:
             f"argmap JSON version {data.get('version')!r} is not supported (this argmap reads {SCHEMA_VERSION})",
             code="J002",
         )
+    if not _plainly_valid()(data):  # then jsonschema says what is wrong, and where
+        _explain(data, path)
+    try:
+        doc = _build(data, path)
+    except (ValueError, TypeError) as e:  # a model rule the schema does not spell out
+        _fail(path, f"not a valid argmap document: {e}", code="J002")
+    from .._rules import reference_diagnostics
+
+    problems = reference_diagnostics(doc)
+    if problems:
+        raise ParseError(problems)
+    return doc
+
+
+@functools.cache
+def _plainly_valid():
+    return checker(schema())
+
+
+def _explain(data, path) -> None:
+    """Raise J002 with jsonschema's located errors, if it finds any."""
+    import jsonschema
+
     validator = jsonschema.Draft202012Validator(schema())
     errors = sorted(validator.iter_errors(data), key=lambda e: [str(p) for p in e.absolute_path])
     # "unevaluated property" is only a consequence of another error at the same place
@@ -224,16 +246,6 @@ def from_json(text: str, *, path: str | None = None) -> Document:
             for e in errors[:20]
         ]
         raise ParseError(diags)
-    try:
-        doc = _build(data, path)
-    except (ValueError, TypeError) as e:  # a model rule the schema does not spell out
-        _fail(path, f"not a valid argmap document: {e}", code="J002")
-    from .._rules import reference_diagnostics
-
-    problems = reference_diagnostics(doc)
-    if problems:
-        raise ParseError(problems)
-    return doc
 
 
 def _build(data: dict, path) -> Document:
