@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import textwrap
 import unicodedata
+from contextlib import contextmanager
 from typing import TYPE_CHECKING, Iterable, Mapping
 
 from ._document import Document
@@ -223,6 +224,15 @@ def _node_lines(doc, p, width, status, marks) -> list[str]:
     return lines
 
 
+@contextmanager
+def _subgraph(parent, name: str | None = None):
+    """``parent.subgraph(name=name)``, less a copy: the graphviz package's context manager
+    copies the whole parent body for every subgraph it opens (quadratic with a cluster per post)."""
+    sub = type(parent)(name=name)
+    yield sub
+    parent.subgraph(sub)
+
+
 def _draw_nodes(g, doc, keep, cluster, width, status, used) -> dict[str, str]:
     names: dict[str, str] = {}
     marks: dict[str, list[str]] = {}
@@ -249,7 +259,7 @@ def _draw_nodes(g, doc, keep, cluster, width, status, used) -> dict[str, str]:
             target = g
             _nodes(target, doc, props, names, width, status, marks, used)
             continue
-        with g.subgraph(name=f"cluster_{i}") as sub:
+        with _subgraph(g, f"cluster_{i}") as sub:
             if cluster == "post":
                 post = doc.posts_by_id[key]
                 title = f"#{post.id} {post.author}" + (f" → #{post.reply_to}" if post.reply_to else "")
@@ -321,16 +331,16 @@ _LEGEND_EDGES = (
 
 
 def _draw_legend(g, used: set[str], fontname: str) -> None:
+    """A legend cluster: one row per mark used, stacked with invisible edges."""
     import graphviz
 
-    """A legend cluster: one row per mark used, stacked with invisible edges."""
-    with g.subgraph(name="cluster_legend") as lg:
+    with _subgraph(g, "cluster_legend") as lg:
         lg.attr(label="Legend", style="rounded", color="#bbbbbb", fontsize="10")
         lg.attr("node", fontname=fontname, fontsize="9")
         rows: list[str] = []
         kinds = [k for k in Kind if f"kind:{k.value}" in used]
         if kinds:
-            with lg.subgraph() as row:
+            with _subgraph(lg) as row:
                 row.attr(rank="same")
                 for k in kinds:
                     row.node(f"legend_kind_{k.value}", k.value, **KIND_STYLE[k])
@@ -338,7 +348,7 @@ def _draw_legend(g, used: set[str], fontname: str) -> None:
         for key, words in _LEGEND_EDGES:
             if key in used:
                 a, b = f"legend_{key}_a", f"legend_{key}_b"
-                with lg.subgraph() as row:
+                with _subgraph(lg) as row:
                     row.attr(rank="same")
                     row.node(a, "", shape="point", width="0.05")
                     row.node(b, words, shape="plaintext")

@@ -211,3 +211,17 @@ def test_korean_labels_wrap_at_half_the_width():
 
     assert max(map(len, _wrap("한국과 일본은 동맹이 될 수 있는가 없는가 그것이 문제로다", 20))) <= 10
     assert max(map(len, _wrap("Japan and Korea could be allies or not, that is the question", 20))) > 10
+
+
+def test_clusters_and_legend_do_not_copy_the_graph_drawn_so_far(doc, monkeypatch):
+    """The graphviz package's ``subgraph()`` context manager copies the whole parent body each
+    time (quadratic with a cluster per post): argmap opens subgraphs without it."""
+    import graphviz
+
+    def copy(self, **kwargs):
+        raise AssertionError("a subgraph copied its parent")
+
+    monkeypatch.setattr(graphviz.Digraph, "_copy_kwargs", copy)
+    for cluster in ("post", "author"):
+        _, nodes, _, clusters = parts(doc, cluster=cluster)
+        assert len(props(nodes)) == len(doc.propositions) and len(clusters) > 1
