@@ -79,3 +79,11 @@ def test_write_only_and_read_only_formats_say_so(capsys, tmp_path, seed_example)
     assert info.value.code == 2 and "invalid choice: 'graphml'" in capsys.readouterr().err
     code, _, err = run(capsys, "convert", str(seed_example), "-o", str(tmp_path / "x.ann"))
     assert code == 2 and "cannot tell the output format" in err
+
+
+def test_a_file_in_a_format_argmap_only_writes_is_refused_by_name(capsys, tmp_path, seed_example):
+    """Reading a .graphml file says that argmap does not read GraphML (not a syntax error at '<')."""
+    out = tmp_path / "map.graphml"
+    assert run(capsys, "convert", str(seed_example), "-o", str(out))[0] == 0
+    code, _, err = run(capsys, "stats", str(out))
+    assert code == 2 and "writes GraphML but cannot read it" in err and "P100" not in err

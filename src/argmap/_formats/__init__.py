@@ -76,7 +76,7 @@ FORMATS = {
     ),
     "microtext": Format("microtext", (".xml",), _lazy("microtext", "read"), None, "arg-microtexts XML"),
     "brat": Format("brat", (".ann",), _lazy("brat", "read"), None, "brat standoff (.ann beside its .txt)"),
-    "graphml": Format("graphml", (".graphml",), None, _lazy("graph", "to_graphml"), "GraphML (write only)"),
+    "graphml": Format("graphml", (".graphml",), None, _lazy("graph", "to_graphml"), "GraphML"),
     "kialo": Format(
         "kialo", (".kialo",), _lazy("kialo", "read"), None, "Kialo text export (.txt is recognised)"
     ),
@@ -139,6 +139,10 @@ def detect(path: str, text: str | None = None) -> Format:
     matches = [f for f in FORMATS.values() if suffix in f.suffixes and f.read is not None]
     if matches:
         return matches[0]
+    for f in FORMATS.values():
+        if suffix in f.suffixes:  # a format argmap only writes
+            raise UsageError(f"{path}: argmap writes {f.description} but cannot read it; "
+                             "if the file holds another format, name it with --from")  # fmt: skip
     return FORMATS["argmap"]  # any other name: the annotation language itself
 
 
