@@ -6,6 +6,7 @@ from collections import Counter
 
 import networkx as nx
 from hypothesis import given
+from hypothesis import strategies as st
 
 import argmap
 from argmap import strategies
@@ -52,3 +53,18 @@ def test_seed_graphml_via_the_cli(tmp_path, seed_example):
     assert main(["convert", str(seed_example), "-o", str(out)]) == 0
     g = nx.read_graphml(out)
     assert sum(1 for _, t in g.nodes(data="type") if t == "proposition") == 136
+
+
+@given(
+    st.text(alphabet=st.characters(codec=None), max_size=40)
+    | st.sampled_from(["\x00a\x1f", "\ufffe\uffff", "\ud800x", "\t\n\r ok"])
+)
+def test_xml_text_keeps_exactly_what_xml_can_hold(text):
+    """Characters XML 1.0 allows (tab, line breaks, U+0020–U+D7FF, U+E000–U+FFFD, beyond U+FFFF)
+    stay; each other one becomes U+FFFD."""
+    from argmap._formats.graph import _xml_text
+
+    def allowed(c):
+        return c in "\t\n\r" or " " <= c <= "\ud7ff" or "\ue000" <= c <= "\ufffd" or c > "\uffff"
+
+    assert _xml_text(text) == "".join(c if allowed(c) else "\ufffd" for c in text)

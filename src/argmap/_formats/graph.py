@@ -10,6 +10,7 @@ and ``asserts`` edges to their propositions.
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as ET
 
 from .._document import Document
@@ -79,10 +80,13 @@ def to_graphml(doc: Document) -> str:
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
 
 
+#: what XML 1.0 cannot hold, even escaped: most control characters, lone surrogates, U+FFFE/F
+_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
 def _xml_text(value) -> str:
-    """XML 1.0 cannot hold most control characters even escaped: they become U+FFFD."""
-    return "".join(c if c in "\t\n\r" or (" " <= c <= "\ud7ff") or ("\ue000" <= c <= "\ufffd") or c > "\uffff"
-                   else "\ufffd" for c in str(value))  # fmt: skip
+    """``value`` as text XML 1.0 can hold: characters it cannot hold become U+FFFD."""
+    return _NOT_XML.sub("\ufffd", str(value))
 
 
 def to_networkx(doc: Document):
