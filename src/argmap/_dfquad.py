@@ -11,9 +11,10 @@ combine as in DF-QuAD::
     strength = base - base * (va - vs)        if va >= vs
              = base + (1 - base) * (vs - va)  otherwise
 
-Acyclic maps are computed exactly, each strength once in dependency order;
-with cycles the update is iterated (damped) until it settles, which it usually
-does; the result says whether it did.
+The map is computed part by part, each after what it depends on: a
+proposition or inference on no circle once, exactly; the members of a circle
+(a strongly connected part) by repeated, damped updates of their own until
+they settle, which they usually do; the result says whether they all did.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from __future__ import annotations
 from math import prod
 
 from ._document import Document
+from ._graphs import strongly_connected
 
 __all__ = ["df_quad"]
 
@@ -44,22 +46,63 @@ def df_quad(doc: Document, *, rounds: int = 2000, tolerance: float = 1e-10) -> t
     >>> {k: round(v, 3) for k, v in scores.items()}, converged
     ({'a': 0.625, 'b': 0.25, 'c': 0.5}, True)
     """
-    tables = _tables(doc)
-    props, base, sups, rebutters, undercutters, supporters = tables
-    order = _dependency_order(props, sups, rebutters, undercutters, supporters)
-    if order is not None:  # acyclic: each strength once, after everything it depends on
-        strength: dict[str, float] = {}
-        inference: dict[str, float] = {}
-        for kind, x in order:
+    props, base, sups, rebutters, undercutters, supporters = _tables(doc)
+    needs: dict = {
+        ("p", p): [("p", a) for a in rebutters[p]] + [("s", s) for s in supporters[p]] for p in props
+    }
+    for s, sup in sups.items():
+        needs["s", s] = [("p", a) for a in undercutters[s]] + [("p", q) for q in sup.premises if q in props]
+    strength: dict[str, float] = {}
+    inference: dict[str, float] = {}
+
+    def inference_of(s: str) -> float:
+        weakened = _combine(1.0, [strength[a] for a in undercutters[s]], [])
+        return weakened * prod(strength[q] for q in sups[s].premises if q in props)
+
+    def strength_of(p: str) -> float:
+        return _combine(base[p], [strength[a] for a in rebutters[p]], [inference[s] for s in supporters[p]])
+
+    settled = True
+    # each part after the parts it depends on: a proposition or inference on no circle once,
+    # exactly; a circle by repeated updates of its own members only
+    for part in strongly_connected(needs, needs.__getitem__):
+        if len(part) == 1 and part[0] not in needs[part[0]]:
+            kind, x = part[0]
             if kind == "s":
-                inference[x] = _combine(1.0, [strength[a] for a in undercutters[x]], []) * prod(
-                    strength[p] for p in sups[x].premises if p in props
-                )
+                inference[x] = inference_of(x)
             else:
-                strength[x] = _combine(base[x], [strength[a] for a in rebutters[x]],
-                                       [inference[s] for s in supporters[x]])  # fmt: skip
-        return {p: strength[p] for p in props}, True
-    return _iterate(*tables, rounds, tolerance)
+                strength[x] = strength_of(x)
+            continue
+        settled &= _iterate_circle(
+            part, base, strength, inference, inference_of, strength_of, rounds, tolerance
+        )
+    return {p: strength[p] for p in props}, settled
+
+
+def _iterate_circle(part, base, strength, inference, inference_of, strength_of, rounds, tolerance) -> bool:
+    """Update the members of one circle together (damped after 50 rounds) until none moves by
+    ``tolerance``; whether that happened within ``rounds``."""
+    ps = [x for kind, x in part if kind == "p"]
+    ss = [x for kind, x in part if kind == "s"]
+    for p in ps:
+        strength[p] = base[p]
+    damping = 1.0
+    done = False
+    for n in range(rounds):
+        for s in ss:
+            inference[s] = inference_of(s)
+        new = [strength_of(p) for p in ps]
+        delta = max((abs(v - strength[p]) for p, v in zip(ps, new)), default=0.0)
+        if n > 50:
+            damping = 0.5  # circles can oscillate; averaging settles most of them
+        for p, v in zip(ps, new):
+            strength[p] += damping * (v - strength[p])
+        if delta < tolerance:
+            done = True
+            break
+    for s in ss:  # what later parts read: the inferences of the final strengths
+        inference[s] = inference_of(s)
+    return done
 
 
 def _tables(doc: Document):
@@ -79,51 +122,3 @@ def _tables(doc: Document):
     for s in sups.values():
         supporters[s.conclusion].append(s.id)
     return props, base, sups, rebutters, undercutters, supporters
-
-
-def _dependency_order(props, sups, rebutters, undercutters, supporters) -> list | None:
-    """Propositions ("p", id) and inferences ("s", id), each after what its strength depends
-    on (Kahn's algorithm); None when they depend on each other in a circle."""
-    needs: dict = {}
-    for p in props:
-        needs["p", p] = [("p", a) for a in rebutters[p]] + [("s", s) for s in supporters[p]]
-    for s, sup in sups.items():
-        needs["s", s] = [("p", a) for a in undercutters[s]] + [("p", q) for q in sup.premises if q in props]
-    waiting = {node: len(deps) for node, deps in needs.items()}
-    used_by: dict = {}
-    for node, deps in needs.items():
-        for d in deps:
-            used_by.setdefault(d, []).append(node)
-    ready = [node for node, n in waiting.items() if n == 0]
-    order = []
-    while ready:
-        node = ready.pop()
-        order.append(node)
-        for user in used_by.get(node, ()):
-            waiting[user] -= 1
-            if waiting[user] == 0:
-                ready.append(user)
-    return order if len(order) == len(needs) else None
-
-
-def _iterate(props, base, sups, rebutters, undercutters, supporters, rounds, tolerance):
-    """Repeated (Jacobi) updates, damped after 50 rounds, until nothing moves by ``tolerance``."""
-    strength = dict(base)
-    damping = 1.0
-    for n in range(rounds):
-        new_inf = {
-            s: _combine(1.0, [strength[a] for a in undercutters[s]], [])
-            * prod(strength[p] for p in sups[s].premises if p in props)
-            for s in sups
-        }
-        new = {
-            p: _combine(base[p], [strength[a] for a in rebutters[p]], [new_inf[s] for s in supporters[p]])
-            for p in props
-        }
-        delta = max([abs(new[p] - strength[p]) for p in props] + [0.0])
-        if n > 50:
-            damping = 0.5  # cycles can oscillate; averaging settles most of them
-        strength = {p: strength[p] + damping * (new[p] - strength[p]) for p in props}
-        if delta < tolerance:
-            return strength, True
-    return strength, False

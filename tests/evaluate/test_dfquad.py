@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from math import prod
+
 from hypothesis import given
 from hypothesis import strategies as st
 
 import argmap
 from argmap import strategies
 from argmap._dfquad import df_quad
+from argmap._graphs import strongly_connected
 
 
 def test_values_worked_by_hand(seed_example):
@@ -59,22 +62,66 @@ def test_eval_df_quad_reports_what_raised_and_lowered(capsys, seed_example):
     assert "a1  0.695: base 0.5; raised by s1, s2" in out and "a2  0.375: base 0.5; lowered by b1" in out
 
 
-@given(st.one_of(strategies.documents(shape="dag"), strategies.documents(shape="tree"),
-                 strategies.documents(shape="cyclic", max_relations=6)))  # fmt: skip
-def test_acyclic_maps_get_in_one_pass_what_the_iteration_converges_to(doc):
-    """Where nothing depends on itself, computing each strength once in dependency order
-    gives the fixed point that repeated updates reach; with a circle, df_quad iterates."""
-    from argmap._dfquad import _dependency_order, _iterate, _tables
+def _equations(doc):
+    """DF-QuAD's equations over the whole map: (propositions, base, one update of all strengths)."""
+    from argmap._dfquad import _combine, _tables
 
-    tables = _tables(doc)
-    props, _, sups, rebutters, undercutters, supporters = tables
-    iterated, converged = _iterate(*tables, 5000, 1e-13)
+    props, base, sups, rebutters, undercutters, supporters = _tables(doc)
+
+    def update(strength):
+        inf = {s: _combine(1.0, [strength[a] for a in undercutters[s]], [])
+               * prod(strength[q] for q in sups[s].premises if q in props) for s in sups}  # fmt: skip
+        return {p: _combine(base[p], [strength[a] for a in rebutters[p]], [inf[s] for s in supporters[p]])
+                for p in props}  # fmt: skip
+
+    return props, base, update
+
+
+def _jacobi(doc, rounds=5000, tolerance=1e-13):
+    """The plain definition: update every strength at once, from the base scores, until none moves."""
+    props, base, update = _equations(doc)
+    strength = dict(base)
+    for _ in range(rounds):
+        new = update(strength)
+        if max([abs(new[p] - strength[p]) for p in props] + [0.0]) < tolerance:
+            return new, True
+        strength = new
+    return strength, False
+
+
+maps = st.one_of(strategies.documents(shape="dag"), strategies.documents(shape="tree"),
+                 strategies.documents(shape="cyclic", max_relations=8),
+                 strategies.defective_documents(["S102", "S101"]))  # a proposition that attacks itself  # fmt: skip
+
+
+@given(maps)
+def test_settled_strengths_satisfy_every_equation(doc):
+    """Whatever the map, when df_quad says the values settled, one more update of every
+    strength at once leaves each where it is: they are DF-QuAD's fixed point."""
+    props, _, update = _equations(doc)
     scores, settled = df_quad(doc)
-    if _dependency_order(props, sups, rebutters, undercutters, supporters) is None:
-        assert (scores, settled) == _iterate(*tables, 2000, 1e-10)
-    else:
-        assert settled and converged and list(scores) == list(props)
-        assert all(abs(scores[p] - iterated[p]) < 1e-9 for p in props)
+    assert list(scores) == list(props)
+    if settled:
+        again = update(scores)
+        assert all(abs(again[p] - scores[p]) < 1e-8 for p in props)
+
+
+@given(maps)
+def test_maps_without_circles_get_what_updating_everything_at_once_converges_to(doc):
+    """Where nothing depends on itself, each strength computed once, in dependency order,
+    equals the limit of the plain all-at-once updates."""
+    from argmap._dfquad import _tables
+
+    props, _, sups, rebutters, undercutters, supporters = _tables(doc)
+    needs = {("p", p): [("p", a) for a in rebutters[p]] + [("s", s) for s in supporters[p]] for p in props}
+    for s, sup in sups.items():
+        needs["s", s] = [("p", a) for a in undercutters[s]] + [("p", q) for q in sup.premises if q in props]
+    if any(len(c) > 1 or c[0] in needs[c[0]] for c in strongly_connected(needs, needs.__getitem__)):
+        return
+    expected, converged = _jacobi(doc)
+    scores, settled = df_quad(doc)
+    assert settled and converged
+    assert all(abs(scores[p] - expected[p]) < 1e-9 for p in props)
 
 
 def test_a_deep_chain_is_computed_exactly():

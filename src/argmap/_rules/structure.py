@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from .._errors import Related
+from .._graphs import strongly_connected
 from .._model import Support
 from . import Finding, rule
 from ._tables import tables
@@ -85,52 +86,22 @@ def _chain(cycle: list[Support]) -> str:
 
 
 def _cycles(edges: dict[str, list[Support]]):
-    """One cycle (as a list of supports) per strongly connected component, iteratively.
+    """One cycle (as a list of supports) per strongly connected component.
 
     ``edges[p]`` lists the supports in which ``p`` is a premise; following a
     support leads to its conclusion.
     """
-    index: dict[str, int] = {}
-    low: dict[str, int] = {}
-    on_stack: set[str] = set()
-    stack: list[str] = []
-    counter = 0
-    components = []
-    for root in list(edges):
-        if root in index:
-            continue
-        work = [(root, 0)]
-        while work:
-            node, i = work.pop()
-            if i == 0:
-                index[node] = low[node] = counter
-                counter += 1
-                stack.append(node)
-                on_stack.add(node)
-            out = edges.get(node, [])
-            if i < len(out):
-                work.append((node, i + 1))
-                nxt = out[i].conclusion
-                if nxt not in index:
-                    work.append((nxt, 0))
-                elif nxt in on_stack:
-                    low[node] = min(low[node], index[nxt])
-                continue
-            if low[node] == index[node]:
-                comp = set()
-                while True:
-                    w = stack.pop()
-                    on_stack.discard(w)
-                    comp.add(w)
-                    if w == node:
-                        break
-                if len(comp) > 1:
-                    components.append(comp)
-            if work:
-                parent = work[-1][0]
-                low[parent] = min(low[parent], low[node])
-    for comp in components:
-        yield _cycle_in(comp, edges)
+    steps: dict[str, list[str]] = {}
+
+    def conclusions(node: str) -> list[str]:
+        found = steps.get(node)
+        if found is None:
+            found = steps[node] = [s.conclusion for s in edges.get(node, ())]
+        return found
+
+    for comp in strongly_connected(list(edges), conclusions):
+        if len(comp) > 1:
+            yield _cycle_in(set(comp), edges)
 
 
 def _cycle_in(comp: set[str], edges) -> list[Support]:
