@@ -22,6 +22,7 @@ from __future__ import annotations
 from math import prod
 
 from ._document import Document
+from ._gc import without_gc
 from ._graphs import strongly_connected
 
 __all__ = ["df_quad"]
@@ -37,6 +38,7 @@ def _combine(base: float, attackers: list[float], supporters: list[float]) -> fl
     return base + (1.0 - base) * (vs - va)
 
 
+@without_gc  # many small lists and tuples, no cycles
 def df_quad(doc: Document, *, rounds: int = 2000, tolerance: float = 1e-10) -> tuple[dict[str, float], bool]:
     """Strength of every proposition, and whether it is settled (always so when nothing depends on itself).
 
