@@ -48,12 +48,9 @@ def df_quad(doc: Document, *, rounds: int = 2000, tolerance: float = 1e-10) -> t
     >>> {k: round(v, 3) for k, v in scores.items()}, converged
     ({'a': 0.625, 'b': 0.25, 'c': 0.5}, True)
     """
-    props, base, sups, rebutters, undercutters, supporters = _tables(doc)
-    needs: dict = {
-        ("p", p): [("p", a) for a in rebutters[p]] + [("s", s) for s in supporters[p]] for p in props
-    }
-    for s, sup in sups.items():
-        needs["s", s] = [("p", a) for a in undercutters[s]] + [("p", q) for q in sup.premises if q in props]
+    tables = _tables(doc)
+    props, base, sups, rebutters, undercutters, supporters = tables
+    needs = _needs(*tables)
     strength: dict[str, float] = {}
     inference: dict[str, float] = {}
 
@@ -79,6 +76,17 @@ def df_quad(doc: Document, *, rounds: int = 2000, tolerance: float = 1e-10) -> t
             part, base, strength, inference, inference_of, strength_of, rounds, tolerance
         )
     return {p: strength[p] for p in props}, settled
+
+
+def _needs(props, base, sups, rebutters, undercutters, supporters) -> dict:
+    """What each proposition ("p", id) and inference ("s", id) depends on: rebutters and
+    supporting inferences; undercutters and premises."""
+    needs: dict = {
+        ("p", p): [("p", a) for a in rebutters[p]] + [("s", s) for s in supporters[p]] for p in props
+    }
+    for s, sup in sups.items():
+        needs["s", s] = [("p", a) for a in undercutters[s]] + [("p", q) for q in sup.premises if q in props]
+    return needs
 
 
 def _iterate_circle(part, base, strength, inference, inference_of, strength_of, rounds, tolerance) -> bool:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import enum
 import unicodedata
-from typing import Iterable, Sequence
+from typing import Iterable, Iterator, Sequence
 
 import attrs
 
@@ -132,6 +132,13 @@ class Diagnostic:
         return out
 
 
+def render_all(diagnostics: Iterable[Diagnostic], source: str | None) -> Iterator[str]:
+    """Each diagnostic rendered (see :meth:`Diagnostic.render`), the text split into lines once
+    for all of them: splitting it per diagnostic costs the square of a large file."""
+    lines = source.split("\n") if source is not None else None
+    return (d.render(lines) for d in diagnostics)
+
+
 def _or_list(items: Iterable[str]) -> str:
     items = list(items)
     if len(items) <= 1:
@@ -190,8 +197,7 @@ class ParseError(ArgmapError, ValueError):
         return f"{n} problems, the first: {self.diagnostics[0]}" if n else "parse error"
 
     def __str__(self) -> str:
-        lines = self.source.split("\n") if self.source is not None else None  # once for all of them
-        return "\n".join(d.render(lines) for d in self.diagnostics)
+        return "\n".join(render_all(self.diagnostics, self.source))
 
     @property
     def line(self) -> int | None:

@@ -110,12 +110,10 @@ def test_settled_strengths_satisfy_every_equation(doc):
 def test_maps_without_circles_get_what_updating_everything_at_once_converges_to(doc):
     """Where nothing depends on itself, each strength computed once, in dependency order,
     equals the limit of the plain all-at-once updates."""
-    from argmap._dfquad import _tables
+    from argmap._dfquad import _needs, _tables
 
-    props, _, sups, rebutters, undercutters, supporters = _tables(doc)
-    needs = {("p", p): [("p", a) for a in rebutters[p]] + [("s", s) for s in supporters[p]] for p in props}
-    for s, sup in sups.items():
-        needs["s", s] = [("p", a) for a in undercutters[s]] + [("p", q) for q in sup.premises if q in props]
+    tables = _tables(doc)
+    props, needs = tables[0], _needs(*tables)
     if any(len(c) > 1 or c[0] in needs[c[0]] for c in strongly_connected(needs, needs.__getitem__)):
         return
     expected, converged = _jacobi(doc)

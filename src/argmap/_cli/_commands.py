@@ -11,7 +11,7 @@ import attrs
 from .. import _formats as formats
 from .._check import check, known_prefixes, selected_rules
 from .._config import config_for
-from .._errors import Diagnostic, Severity
+from .._errors import Diagnostic, Severity, render_all
 from .._format import format_document
 from .._graphviz_run import FORMATS, render
 from .._render import LARGE_MAP
@@ -58,9 +58,8 @@ def cmd_check(args) -> int:
         diags.sort(key=lambda d: (d.span.line, d.span.column) if d.span else (0, 0))
         everything += diags
         if args.format == "full":
-            lines = text.split("\n") if text is not None else None  # once, not once per diagnostic
-            for d in diags:
-                print(d.render(lines))
+            for rendered in render_all(diags, text):
+                print(rendered)
         elif args.format == "concise":
             for d in diags:
                 print(d)

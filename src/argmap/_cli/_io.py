@@ -8,7 +8,7 @@ from typing import Sequence
 
 from .. import _formats as formats
 from .._document import Document
-from .._errors import Diagnostic, ParseError, Severity
+from .._errors import Diagnostic, ParseError, Severity, render_all
 from .._parse import decode_text
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, EXIT_INTERNAL, EXIT_INTERRUPTED = 0, 1, 2, 70, 130
@@ -91,9 +91,8 @@ def _has_errors(diags: Sequence[Diagnostic]) -> bool:
 
 
 def _print_diagnostics(diags, text) -> None:
-    lines = text.split("\n") if text is not None else None  # once, not once per diagnostic
-    for d in diags:
-        print(d.render(lines), file=sys.stderr)
+    for rendered in render_all(diags, text):
+        print(rendered, file=sys.stderr)
 
 
 def _require_clean(name: str, fmt: str | None = None):

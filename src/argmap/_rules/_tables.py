@@ -10,11 +10,11 @@ the document keeps the result (it never changes).
 from __future__ import annotations
 
 from operator import attrgetter
-from typing import NamedTuple
+from typing import Iterable, NamedTuple
 
-from .._model import Agreement, Rebuttal, Support, Undercut
+from .._model import Agreement, Rebuttal, Restatement, Support, Undercut
 
-__all__ = ["Tables", "tables"]
+__all__ = ["Tables", "named_ids", "tables"]
 
 
 class Tables(NamedTuple):
@@ -42,6 +42,21 @@ class Tables(NamedTuple):
     #: (relation, the earlier relation it repeats) pairs (S107): same kind and ends,
     #: premises as a set, and for agreements the same post (different posts may each agree)
     repeats: list
+
+
+def named_ids(rel) -> Iterable[tuple[int, str]]:
+    """(position, id) of each proposition a relation names: premises and conclusion,
+    attacker (and a rebuttal's target), source and target, an agreement's target.
+    ``Tables.named`` is the union of these over all relations (the walk below inlines it)."""
+    if isinstance(rel, Support):
+        return enumerate((*rel.premises, rel.conclusion))
+    if isinstance(rel, Rebuttal):
+        return ((0, rel.attacker), (1, rel.target))
+    if isinstance(rel, Restatement):
+        return ((0, rel.source), (1, rel.target))
+    if isinstance(rel, Undercut):
+        return ((0, rel.attacker),)
+    return ((0, rel.target),)  # an agreement
 
 
 def tables(doc) -> Tables:

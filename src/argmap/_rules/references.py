@@ -7,10 +7,9 @@ reports them for documents built in code or imported from other formats.
 from __future__ import annotations
 
 from .._errors import Related
-from .._model import Rebuttal, Restatement, Support, Undercut
 from .._suggest import did_you_mean
 from . import Finding, rule
-from ._tables import tables
+from ._tables import named_ids, tables
 
 CODES = ("R001", "R002", "R003", "R004", "R005")
 
@@ -52,19 +51,6 @@ def duplicate_id(ctx):
             )
 
 
-def _refs(rel):
-    """(position, id) of each proposition a relation names (the ids in Tables.named)."""
-    if isinstance(rel, Support):
-        return enumerate((*rel.premises, rel.conclusion))
-    if isinstance(rel, Rebuttal):
-        return ((0, rel.attacker), (1, rel.target))
-    if isinstance(rel, Restatement):
-        return ((0, rel.source), (1, rel.target))
-    if isinstance(rel, Undercut):
-        return ((0, rel.attacker),)
-    return ((0, rel.target),)  # an agreement
-
-
 class _Suggester:
     def __init__(self, ids):
         self.ids = ids
@@ -93,7 +79,7 @@ def unknown_proposition(ctx):
     props = ctx.doc.propositions_by_id
     suggest = _Suggester(props)
     for rel in ctx.doc.relations:
-        for i, ref in _refs(rel):
+        for i, ref in named_ids(rel):
             if ref not in props and ref not in ctx.unsure:
                 yield Finding(f"unknown proposition {ref!r}", ctx.ref_span(rel, i), suggest.hint(ref))
 
