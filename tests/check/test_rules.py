@@ -8,9 +8,8 @@ import pytest
 
 import argmap
 from argmap import Document, Post, Proposition, Rebuttal, Support, Undercut
-from argmap._check import selected_rules
-from argmap._parse import parse_with_diagnostics
-from argmap._rules import catalogue
+from argmap._check import catalogue, selected_rules
+from argmap._language import parse_with_diagnostics
 
 ROOT = Path(__file__).resolve().parents[2]
 ALL_RULES = selected_rules()

@@ -9,9 +9,9 @@ from hypothesis import strategies as st
 
 import argmap
 from argmap import Kind, Rebuttal, Support, Undercut, strategies
+from argmap._check.rules import dialogue
+from argmap._language import parse_with_diagnostics
 from argmap._model import relation_sources
-from argmap._parse import parse_with_diagnostics
-from argmap._rules import dialogue
 
 maps = st.one_of(
     strategies.documents(max_propositions=14, max_relations=18),

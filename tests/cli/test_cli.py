@@ -195,7 +195,7 @@ def test_python_dash_m_runs_without_traceback(tmp_path):
 
 
 def test_an_internal_error_is_one_line_without_traceback(capsys, monkeypatch, seed_example):
-    import argmap._cli._commands as cli
+    import argmap._cli.commands as cli
 
     def boom(doc):
         raise KeyError("bug")

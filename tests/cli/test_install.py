@@ -59,7 +59,7 @@ def test_wheel_install_runs_stats_from_another_directory(tmp_path):
     assert json.loads(out.stdout)["propositions"] >= 70
 
     where = subprocess.run(
-        [py, "-c", "import argmap, argmap._grammar as g; print(argmap.__file__); print(len(g.grammar_text('argmap.lark')))"],
+        [py, "-c", "import argmap, argmap._grammars as g; print(argmap.__file__); print(len(g.grammar_text('argmap.lark')))"],
         cwd=elsewhere, capture_output=True, text=True, check=True,
     ).stdout.split()  # fmt: skip
     assert where[0].startswith(str(env_dir)), "the wheel, not the checkout, must be imported"

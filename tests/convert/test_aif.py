@@ -11,7 +11,7 @@ from hypothesis import assume, given
 import argmap
 from argmap import strategies
 from argmap._formats import aif
-from argmap._formats._common import one_line
+from argmap._formats.common import one_line
 
 
 def read(data, **kw):

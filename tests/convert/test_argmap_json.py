@@ -220,7 +220,7 @@ def mutated(draw):
 def test_the_fast_check_agrees_with_jsonschema(data):
     """On generated documents, mutated in up to three places (values replaced with odd ones,
     keys removed or added), the fast check accepts exactly what jsonschema accepts."""
-    from argmap._formats._valid import checker
+    from argmap._formats.valid import checker
 
     expected = not list(jsonschema.Draft202012Validator(schema()).iter_errors(data))
     assert checker(schema())(data) == expected
@@ -228,7 +228,7 @@ def test_the_fast_check_agrees_with_jsonschema(data):
 
 def test_integers_written_as_floats_are_left_to_jsonschema():
     """JSON Schema counts 1.0 as an integer: the fast check refuses it, jsonschema accepts it."""
-    from argmap._formats._valid import checker
+    from argmap._formats.valid import checker
 
     data = to_dict(argmap.parse("claim a: Tea.\n"))
     data["version"] = 1.0
@@ -265,7 +265,7 @@ def test_the_fast_check_agrees_with_jsonschema_on_every_change_of_one_place():
     """A document with every kind of item and every optional field: each place replaced by
     each odd value, each key removed, and each known key added: the fast check and
     jsonschema accept the same changes."""
-    from argmap._formats._valid import checker
+    from argmap._formats.valid import checker
 
     fast, validator = checker(schema()), jsonschema.Draft202012Validator(schema())
     base = to_dict(argmap.parse(RICH))

@@ -62,7 +62,7 @@ def test_seed_graphml_via_the_cli(tmp_path, seed_example):
 def test_xml_text_keeps_exactly_what_xml_can_hold(text):
     """Characters XML 1.0 allows (tab, line breaks, U+0020–U+D7FF, U+E000–U+FFFD, beyond U+FFFF)
     stay; each other one becomes U+FFFD."""
-    from argmap._formats.graph import _xml_text
+    from argmap._formats.graph import xml_text as _xml_text
 
     def allowed(c):
         return c in "\t\n\r" or " " <= c <= "\ud7ff" or "\ue000" <= c <= "\ufffd" or c > "\uffff"

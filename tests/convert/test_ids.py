@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from argmap._formats._common import _ID, _NOT_ID, Ids
+from argmap._formats.common import Ids
 
 
 class _Plain:
@@ -22,9 +22,7 @@ class _Plain:
         return self.known[key]
 
     def fresh(self, raw):
-        base = str(raw)
-        if not _ID.fullmatch(base):  # the same clean-up of foreign ids
-            base = _NOT_ID.sub("_", base).strip("_.-") or "n"
+        base = Ids().base(raw)  # the same clean-up of foreign ids
         candidate, n = base, 1
         while candidate in self.used:
             n += 1

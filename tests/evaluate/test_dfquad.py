@@ -9,8 +9,8 @@ from hypothesis import strategies as st
 
 import argmap
 from argmap import strategies
-from argmap._dfquad import df_quad
-from argmap._graphs import strongly_connected
+from argmap._evaluate.dfquad import df_quad
+from argmap._model import strongly_connected
 
 
 def test_values_worked_by_hand(seed_example):
@@ -64,7 +64,7 @@ def test_eval_df_quad_reports_what_raised_and_lowered(capsys, seed_example):
 
 def _equations(doc):
     """DF-QuAD's equations over the whole map: (propositions, base, one update of all strengths)."""
-    from argmap._dfquad import _combine, _tables
+    from argmap._evaluate.dfquad import _combine, _tables
 
     props, base, sups, rebutters, undercutters, supporters = _tables(doc)
 
@@ -110,7 +110,7 @@ def test_settled_strengths_satisfy_every_equation(doc):
 def test_maps_without_circles_get_what_updating_everything_at_once_converges_to(doc):
     """Where nothing depends on itself, each strength computed once, in dependency order,
     equals the limit of the plain all-at-once updates."""
-    from argmap._dfquad import _needs, _tables
+    from argmap._evaluate.dfquad import _needs, _tables
 
     tables = _tables(doc)
     props, needs = tables[0], _needs(*tables)

@@ -143,7 +143,7 @@ def test_render_with_semantics_shows_labels(capsys, seed_example):
 def test_translating_a_map_to_a_framework_pauses_the_collector(monkeypatch):
     """to_framework makes an attack pair and a reason per derived attack (no cycles): the
     collector is off while it runs and back on afterwards."""
-    from argmap import _evaluate
+    from argmap._evaluate import framework as _evaluate
 
     seen = []
     close = _evaluate._close

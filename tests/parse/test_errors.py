@@ -234,7 +234,7 @@ def test_ids_on_broken_lines_do_not_cascade_into_unknown_reference_errors():
 def test_error_count_is_capped():
     text = "nonsense\n" * 200
     diags = problems(text)
-    assert len(diags) == argmap._parse.MAX_SYNTAX_ERRORS + 1
+    assert len(diags) == argmap._language.MAX_SYNTAX_ERRORS + 1
     assert diags[-1][3] == "too many syntax errors; stopped after 50"
 
 
@@ -289,22 +289,20 @@ def test_junk_raises_parse_error_not_a_lark_exception(junk):
         argmap.parse(junk)
 
 
-def test_unknown_code_in_ignore_header_is_a_warning_with_location():
-    from argmap._parse import parse_with_diagnostics
-
-    doc, diags = parse_with_diagnostics("ignore: M101, S1O3, by\nclaim c1: x\n")
-    assert [(d.code, d.severity.value, d.message, d.hint) for d in diags] == [
-        ("P108", "warning", "'ignore:' names no rule: 'S1O3'", "did you mean 'S103'?"),
-        ("P108", "warning", "'ignore:' names no rule: 'by'", "see `argmap rules` for the codes"),
+def test_unknown_code_in_ignore_header_is_a_checker_warning_with_location():
+    doc = argmap.parse("ignore: M101, S1O3, by\nclaim c1: x\n")
+    assert doc.metadata.ignore == ("M101", "S1O3", "by")
+    found = argmap.check(doc)  # M101 silenced, the bad codes named (the checker knows the rules)
+    assert [(d.code, d.severity.value, d.message, d.hint, d.span[:2]) for d in found] == [
+        ("P108", "warning", "'ignore:' names no rule: 'S1O3'", "did you mean 'S103'?", (1, 1)),
+        ("P108", "warning", "'ignore:' names no rule: 'by'", "see `argmap rules` for the codes", (1, 1)),
     ]
-    assert argmap.parse("ignore: by\nclaim c1: x\n").metadata.ignore == ("by",)
-    assert [d.code for d in argmap.check(doc)] == []  # M101 silenced, the bad codes skipped
 
 
 def test_a_diagnostic_renders_the_same_from_the_text_or_its_lines():
     """Rendering many diagnostics splits the text once: the lines give what the text gives."""
     text = "post 1 by ann\r\n  claim c1 Tea.\n  claim c2: 한국 차.\n  rebut c9 -> c2\n"
-    doc, diags = argmap._parse.parse_with_diagnostics(text, path="t.argmap")
+    doc, diags = argmap._language.parse_with_diagnostics(text, path="t.argmap")
     assert len(diags) >= 2
     lines = text.split("\n")
     for d in diags:

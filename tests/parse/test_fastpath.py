@@ -8,8 +8,8 @@ from lark.exceptions import UnexpectedInput
 
 import argmap
 from argmap import strategies
-from argmap._fastpath import statements
-from argmap._larkpass import _parser
+from argmap._language.fastpath import statements
+from argmap._language.larkpass import parser as _parser
 
 
 def lark_statements(src: str):

@@ -6,7 +6,7 @@ import gc
 import weakref
 
 import argmap
-from argmap._gc import paused
+from argmap._model import paused
 
 
 class _Node:

@@ -7,8 +7,8 @@ import shutil
 import pytest
 
 import argmap
-from argmap import _graphviz_run
 from argmap._cli import main
+from argmap._render import run as _graphviz_run
 
 needs_dot = pytest.mark.skipif(shutil.which("dot") is None, reason="needs Graphviz dot")
 MAGIC = {"svg": b"<?xml", "png": b"\x89PNG\r\n\x1a\n", "pdf": b"%PDF-", "dot": b"digraph argmap {"}

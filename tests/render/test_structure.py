@@ -198,7 +198,7 @@ def test_labels_wrap_on_display_width(text):
     (a word longer than a line is broken)."""
     import unicodedata
 
-    from argmap._render import _wrap
+    from argmap._render.digraph import wrap as _wrap
 
     width = 24
     wide = any(unicodedata.east_asian_width(c) in "WF" for c in text)
@@ -207,7 +207,7 @@ def test_labels_wrap_on_display_width(text):
 
 
 def test_korean_labels_wrap_at_half_the_width():
-    from argmap._render import _wrap
+    from argmap._render.digraph import wrap as _wrap
 
     assert max(map(len, _wrap("한국과 일본은 동맹이 될 수 있는가 없는가 그것이 문제로다", 20))) <= 10
     assert max(map(len, _wrap("Japan and Korea could be allies or not, that is the question", 20))) > 10

@@ -14,10 +14,9 @@ import sys
 from typing import Sequence
 
 from .. import _formats as formats
-from .._errors import ArgmapError, ParseError, UsageError
-from .._graphviz_run import FORMATS, RenderError
-from .._render import CLUSTERS, DIRECTIONS, ENGINES, LARGE_MAP
-from ._commands import (
+from .._model import ArgmapError, ParseError, UsageError
+from .._render import CLUSTERS, DIRECTIONS, ENGINES, FORMATS, LARGE_MAP, RenderError
+from .commands import (
     cmd_af,
     cmd_check,
     cmd_convert,
@@ -27,12 +26,12 @@ from ._commands import (
     cmd_rules,
     cmd_stats,
 )
-from ._io import EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, _Fail, write_atomic
+from .files import EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, Fail, write_atomic
 
 __all__ = ["main", "run", "write_atomic"]
 
 
-def _from_option(p) -> None:
+def _from_option(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--from", dest="source_format", choices=sorted(n for n, f in formats.FORMATS.items() if f.read),
         help="input format (default: from the file name and, for .json and .txt, the content; "
@@ -40,9 +39,10 @@ def _from_option(p) -> None:
     )  # fmt: skip
 
 
-def _semantics_options(p, required: bool) -> None:
+def _semantics_options(p: argparse.ArgumentParser, required: bool) -> None:
     p.add_argument(
         "--semantics", required=required, metavar="NAME",
+        # (argmap.evaluate checks the name: importing evaluation here would slow every command's start)
         help="grounded, complete, preferred, stable, semi-stable, stage, ideal, h-categorizer or df-quad",
     )  # fmt: skip
     p.add_argument(
@@ -170,8 +170,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
-        return args.func(args)
-    except _Fail as e:
+        code: int = args.func(args)
+        return code
+    except Fail as e:
         print(f"argmap: {e}", file=sys.stderr)
         return e.code
     except ParseError as e:

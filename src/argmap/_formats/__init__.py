@@ -8,7 +8,7 @@ from typing import Callable
 
 import attrs
 
-from .._errors import UsageError
+from .._model import UsageError
 
 __all__ = ["FORMATS", "Format", "by_name", "detect", "load", "output_format", "read", "write"]
 
@@ -41,13 +41,13 @@ def _lazy(module: str, function: str) -> Callable:
 
 
 def _argmap_read(text, path):
-    from .._parse import parse_with_diagnostics
+    from .._language import parse_with_diagnostics
 
     return parse_with_diagnostics(text, path=path)
 
 
 def _argmap_write(doc):
-    from .._format import format_document
+    from .._language import format_document
 
     return format_document(doc)
 
@@ -173,7 +173,7 @@ def read(text: str, format: str = "argmap", *, path: str | None = None):
     doc, diagnostics = fmt.read(text, path)
     errors = [d for d in diagnostics if d.severity.value == "error"]
     if errors:
-        from .._errors import ParseError
+        from .._model import ParseError
 
         raise ParseError(errors)
     return doc, diagnostics
@@ -199,7 +199,7 @@ def load(path, *, format: str | None = None):
         ParseError: the file has errors.
         OSError: the file cannot be read.
     """
-    from .._parse import read_text
+    from .._language import read_text
 
     path = os.fspath(path)
     text = read_text(path)

@@ -12,10 +12,10 @@ import json
 import re
 from collections import defaultdict
 
-from .._document import Document
 from .._model import (
     Agreement,
     Concession,
+    Document,
     Kind,
     Post,
     Proposition,
@@ -24,7 +24,7 @@ from .._model import (
     Support,
     Undercut,
 )
-from ._common import Ids, Report, as_line, load_json, one_line, replies_first
+from .common import Ids, Report, as_line, load_json, one_line, replies_first
 
 __all__ = ["from_aif", "to_aif"]
 
@@ -137,7 +137,7 @@ class _Builder:
         relations = self._relations(props)
         self._dialogue(props, relations, posts)
         ordered = replies_first(list(posts.values()), self.report)
-        from .._rules import reference_diagnostics
+        from .._model import reference_diagnostics
 
         doc = Document(posts=ordered, propositions=list(props.values()), relations=relations["all"],
                        path=self.report.path)  # fmt: skip

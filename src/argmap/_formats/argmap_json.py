@@ -10,24 +10,26 @@ from __future__ import annotations
 import functools
 import json
 
-from .._document import Document
-from .._errors import Diagnostic, ParseError, Severity
-from .._gc import without_gc
 from .._model import (
     Agreement,
     Concession,
+    Diagnostic,
+    Document,
     Kind,
     Metadata,
+    ParseError,
     Post,
     Proposition,
     Quote,
     Rebuttal,
     Restatement,
+    Severity,
     Span,
     Support,
     Undercut,
+    without_gc,
 )
-from ._valid import checker
+from .valid import checker
 
 __all__ = ["SCHEMA_VERSION", "from_json", "to_dict", "to_json"]
 
@@ -216,7 +218,7 @@ def from_json(text: str, *, path: str | None = None) -> Document:
         doc = _build(data, path)
     except (ValueError, TypeError) as e:  # a model rule the schema does not spell out
         _fail(path, f"not a valid argmap document: {e}", code="J002")
-    from .._rules import reference_diagnostics
+    from .._model import reference_diagnostics
 
     problems = reference_diagnostics(doc)
     if problems:

@@ -16,9 +16,8 @@ from __future__ import annotations
 import os
 import re
 
-from .._document import Document
-from .._model import Agreement, Kind, Proposition, Rebuttal, Support, Undercut
-from ._common import Ids, Report, one_line
+from .._model import Agreement, Document, Kind, Proposition, Rebuttal, Support, Undercut
+from .common import Ids, Report, one_line
 
 __all__ = ["from_brat"]
 

@@ -13,8 +13,7 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as ET
 
-from .._document import Document
-from .._model import Agreement, Rebuttal, Restatement, Support, Undercut
+from .._model import Agreement, Document, Rebuttal, Restatement, Support, Undercut
 
 __all__ = ["graph_elements", "to_graphml", "to_networkx"]
 
@@ -71,11 +70,11 @@ def to_graphml(doc: Document) -> str:
     for node, attributes in nodes:
         element = ET.SubElement(graph, "node", {"id": node})
         for key, value in attributes.items():
-            ET.SubElement(element, "data", {"key": f"n_{key}"}).text = _xml_text(value)
+            ET.SubElement(element, "data", {"key": f"n_{key}"}).text = xml_text(value)
     for i, (source, target, attributes) in enumerate(edges):
         element = ET.SubElement(graph, "edge", {"id": f"e{i}", "source": source, "target": target})
         for key, value in attributes.items():
-            ET.SubElement(element, "data", {"key": f"e_{key}"}).text = _xml_text(value)
+            ET.SubElement(element, "data", {"key": f"e_{key}"}).text = xml_text(value)
     ET.indent(root)
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
 
@@ -84,7 +83,7 @@ def to_graphml(doc: Document) -> str:
 _NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 
-def _xml_text(value) -> str:
+def xml_text(value) -> str:
     """``value`` as text XML 1.0 can hold: characters it cannot hold become U+FFFD."""
     return _NOT_XML.sub("\ufffd", str(value))
 
@@ -100,7 +99,7 @@ def to_networkx(doc: Document):
     try:
         import networkx as nx
     except ImportError:  # pragma: no cover - depends on the environment
-        from .._errors import UsageError
+        from .._model import UsageError
 
         raise UsageError("to_networkx needs networkx: pip install 'argmap[networkx]'") from None
     graph = nx.MultiDiGraph(title=doc.metadata.title)

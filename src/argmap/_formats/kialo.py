@@ -10,9 +10,8 @@ from __future__ import annotations
 
 import re
 
-from .._document import Document
-from .._model import Kind, Metadata, Proposition, Rebuttal, Support
-from ._common import Report, one_line
+from .._model import Document, Kind, Metadata, Proposition, Rebuttal, Support
+from .common import Report, one_line
 
 __all__ = ["from_kialo"]
 

@@ -14,9 +14,8 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from collections import defaultdict
 
-from .._document import Document
-from .._model import Kind, Metadata, Proposition, Rebuttal, Support, Undercut
-from ._common import Ids, Report, one_line
+from .._model import Document, Kind, Metadata, Proposition, Rebuttal, Support, Undercut
+from .common import Ids, Report, one_line
 
 __all__ = ["from_microtext"]
 

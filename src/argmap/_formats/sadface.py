@@ -13,9 +13,8 @@ import json
 import uuid
 from collections import defaultdict
 
-from .._document import Document
-from .._model import Kind, Metadata, Post, Proposition, Rebuttal, Restatement, Support, Undercut
-from ._common import Ids, Report, as_line, load_json, replies_first
+from .._model import Document, Kind, Metadata, Post, Proposition, Rebuttal, Restatement, Support, Undercut
+from .common import Ids, Report, as_line, load_json, replies_first
 
 __all__ = ["from_sadface", "to_sadface"]
 
@@ -108,7 +107,7 @@ def from_sadface(text: str, *, path: str | None = None) -> tuple[Document, list]
     core = (data.get("metadata") or {}).get("core") or {}
     title = as_line(core["title"]) if isinstance(core.get("title"), str) else None
     doc = Document(Metadata(title=title), replies_first(posts, report), list(props.values()), rels, path=path)
-    from .._rules import reference_diagnostics
+    from .._model import reference_diagnostics
 
     return doc, report.diagnostics + reference_diagnostics(doc)
 

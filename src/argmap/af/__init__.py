@@ -1,4 +1,4 @@
-"""Abstract argumentation frameworks (Dung): the type, ICCMA file formats and semantics.
+"""Abstract argumentation frameworks (Dung): the type, ICCMA file formats, semantics and tasks.
 
 >>> from argmap.af import AF, extensions
 >>> af = AF(["a", "b", "c"], [("a", "b"), ("b", "c")])
@@ -9,6 +9,7 @@
 from ._formats import AF_FORMATS, read_af, write_af
 from ._framework import AF
 from ._gradual import h_categorizer
+from ._iccma import TASKS, solve
 from ._semantics import (
     SEMANTICS,
     credulous,
@@ -23,6 +24,7 @@ __all__ = [
     "AF",
     "AF_FORMATS",
     "SEMANTICS",
+    "TASKS",
     "credulous",
     "extensions",
     "grounded",
@@ -30,6 +32,7 @@ __all__ = [
     "h_categorizer",
     "read_af",
     "skeptical",
+    "solve",
     "some_extension",
     "write_af",
 ]

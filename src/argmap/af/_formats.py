@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .._errors import Diagnostic, ParseError, Severity
-from .._model import Span
+from .._model import Diagnostic, ParseError, Severity, Span
 from ._framework import AF
 
 __all__ = ["read_af", "write_af", "AF_FORMATS"]

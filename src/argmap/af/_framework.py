@@ -6,7 +6,7 @@ from typing import Iterable
 
 import attrs
 
-from .._gc import paused
+from .._model import paused
 
 __all__ = ["AF"]
 

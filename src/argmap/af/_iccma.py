@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .._errors import UsageError
+from .._model import UsageError
 from ._framework import AF
 from ._semantics import credulous, extensions, skeptical, some_extension
 

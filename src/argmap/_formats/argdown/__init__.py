@@ -14,7 +14,7 @@ survives the round trip through Argdown.
 
 from __future__ import annotations
 
-from ._build import from_argdown, read
-from ._write import escape, to_argdown
+from .build import from_argdown, read
+from .write import escape, to_argdown
 
 __all__ = ["escape", "from_argdown", "read", "to_argdown"]

@@ -1,0 +1,25 @@
+"""The checker: rules as units with codes, run over a Document like a linter.
+
+``registry`` holds every rule by code (the reference rules come from the
+model), ``rules/`` the checker's own rules by family, ``check`` chooses and
+runs them (the project's ``[tool.argmap]`` settings from ``config``), and
+``catalogue`` writes docs/rules.md from the rules themselves.
+"""
+
+from .check import check, diagnostics_schema, header_warnings, report, rules_for
+from .config import Config, config_for
+from .registry import RULES, codes, known_prefixes, selected_rules
+
+__all__ = [
+    "RULES",
+    "Config",
+    "check",
+    "codes",
+    "config_for",
+    "diagnostics_schema",
+    "header_warnings",
+    "known_prefixes",
+    "report",
+    "rules_for",
+    "selected_rules",
+]

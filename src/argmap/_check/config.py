@@ -1,0 +1,67 @@
+"""Project configuration: ``[tool.argmap]`` in the nearest ``pyproject.toml``."""
+
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+
+import attrs
+
+from .._model import UsageError
+
+__all__ = ["Config", "config_for"]
+
+_KEYS = {"select", "ignore"}
+
+
+@attrs.frozen
+class Config:
+    """A project's checker settings (``[tool.argmap]``): rule codes to run, codes to skip, and where
+    they were read from."""
+
+    select: tuple[str, ...] | None = None
+    ignore: tuple[str, ...] = ()
+    path: str | None = None
+
+
+def config_for(file: str) -> Config:
+    """Settings for ``file``: the first ``pyproject.toml`` with a ``[tool.argmap]`` table above it."""
+    start = Path.cwd() if file == "-" else Path(file).resolve().parent
+    return _config_in(start)
+
+
+@functools.cache
+def _config_in(directory: Path) -> Config:
+    for d in (directory, *directory.parents):
+        candidate = d / "pyproject.toml"
+        if candidate.is_file():
+            cfg = _read(candidate)
+            if cfg is not None:
+                return cfg
+    return Config()
+
+
+def _read(path: Path) -> Config | None:
+    """The ``[tool.argmap]`` table of ``path``, or None when it has none."""
+    import tomllib  # here: only a found pyproject.toml needs it
+
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as e:
+        raise UsageError(f"{path}: not valid TOML: {e}") from None
+    except OSError:
+        return None
+    table = data.get("tool", {}).get("argmap")
+    if table is None:
+        return None
+    if not isinstance(table, dict):
+        raise UsageError(f"{path}: [tool.argmap] must be a table")
+    unknown = set(table) - _KEYS
+    if unknown:
+        raise UsageError(f"{path}: unknown key(s) in [tool.argmap]: {', '.join(sorted(unknown))}")
+    for key in table:
+        value = table[key]
+        if not (isinstance(value, list) and all(isinstance(v, str) for v in value)):
+            raise UsageError(f'{path}: [tool.argmap] {key} must be a list of rule codes, e.g. ["M101"]')
+    select = table.get("select")
+    return Config(tuple(select) if select is not None else None, tuple(table.get("ignore", ())), str(path))

@@ -1,0 +1,167 @@
+"""Dialogue rules: who said what, when, and whether quotes are faithful."""
+
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from ..._model import Concession, Context, Finding, Related, tables
+from ..registry import rule
+
+_THREAD = "post 1 by ann\n  | Tea is good for you.\n  claim a: Tea is healthy.\n"
+
+
+def _positions(doc) -> dict[str, int]:
+    out: dict[str, int] = {}
+    for i, p in enumerate(doc.posts):
+        out.setdefault(p.id, i)
+    return out
+
+
+@rule(
+    "D101", "reply-to-later-post", "error",
+    summary="A post replies to itself or to a post that comes later in the thread.",
+    bad="post 1 by ann reply-to 2\npost 2 by bob\n",
+    good="post 1 by ann\npost 2 by bob reply-to 1\n",
+)  # fmt: skip
+def reply_to_later_post(ctx: Context) -> Iterator[Finding]:
+    pos = _positions(ctx.doc)
+    for i, post in enumerate(ctx.doc.posts):
+        j = pos.get(post.reply_to) if post.reply_to is not None else None
+        if j is not None and j >= i:
+            what = "itself" if post.reply_to == post.id else f"post {post.reply_to}, which comes later"
+            yield Finding(
+                f"post {post.id} replies to {what}",
+                ctx.ref_span(post, 0),
+                hint="a post can only answer an earlier post; check the number",
+            )
+
+
+@rule(
+    "D102", "quote-from-later-post", "error",
+    summary="A post quotes itself or a post that comes later in the thread.",
+    bad="post 1 by ann\n  quote 2: Coffee.\npost 2 by bob\n  | Coffee.\n",
+    good="post 1 by ann\n  | Coffee.\npost 2 by bob\n  quote 1: Coffee.\n",
+)  # fmt: skip
+def quote_from_later_post(ctx: Context) -> Iterator[Finding]:
+    pos = _positions(ctx.doc)
+    for i, post in enumerate(ctx.doc.posts):
+        for q in post.quotes:
+            j = pos.get(q.source)
+            if j is not None and j >= i:
+                what = "itself" if q.source == post.id else f"post {q.source}, which comes later"
+                yield Finding(f"post {post.id} quotes {what}", ctx.ref_span(q, 0))
+
+
+_TYPOGRAPHY = str.maketrans({"‘": "'", "’": "'", "‚": "'", "‛": "'", "′": "'", "“": '"', "”": '"',
+                             "„": '"', "‟": '"', "″": '"', "\u00a0": " "})  # fmt: skip
+_ELLIPSIS = re.compile(r"\s*(?:\.\.\.|…|\[\.\.\.\]|\[…\])\s*")
+
+
+def normalize(text: str) -> str:
+    """Fold typographic quotes and runs of whitespace, for comparing verbatim text."""
+    return " ".join(text.translate(_TYPOGRAPHY).split())
+
+
+def occurs_in(words: str, body: str) -> bool:
+    """Whether ``words`` occur in ``body``; ``...`` or ``…`` in ``words`` marks an omission.
+
+    >>> occurs_in("Tea is ... for you", "Tea is good for you.")
+    True
+    >>> occurs_in("Tea is bad", "Tea is good for you.")
+    False
+    """
+    pos = 0
+    for piece in _ELLIPSIS.split(normalize(words)):
+        if not piece:
+            continue
+        found = body.find(piece, pos)
+        if found < 0:
+            return False
+        pos = found + len(piece)
+    return True
+
+
+@rule(
+    "D103", "quote-not-in-source", "error",
+    summary="A quote's words do not occur in the quoted post's text (checked when that text is given; "
+            "whitespace, typographic quotes and '...' omissions are tolerated).",
+    bad=_THREAD + "post 2 by bob reply-to 1\n  quote 1: Tea is bad for you.\n",
+    good=_THREAD + "post 2 by bob reply-to 1\n  quote 1: Tea is good ... you.\n",
+)  # fmt: skip
+def quote_not_in_source(ctx: Context) -> Iterator[Finding]:
+    quoting = [post for post in ctx.doc.posts if post.quotes]
+    if not quoting:
+        return
+    quoted = {q.source for post in quoting for q in post.quotes}
+    texts = {p.id: p for p in ctx.doc.posts if p.id in quoted and p.body is not None}
+    bodies: dict[str, str] = {}  # normalised once each, and only the quoted ones
+    for post in quoting:
+        for q in post.quotes:
+            source = texts.get(q.source)
+            if source is None:
+                continue
+            body = bodies.get(q.source)
+            if body is None:
+                body = bodies[q.source] = normalize(source.text)
+            if not occurs_in(q.text, body):
+                yield Finding(
+                    f"the quoted words do not occur in post {q.source}",
+                    q.span,
+                    hint="copy the words exactly; mark omissions with '...'",
+                )
+
+
+@rule(
+    "D104", "anchor-not-in-post", "error",
+    summary="A proposition's anchor does not occur in its post's text (checked when that text is given).",
+    bad="post 1 by ann\n  | Tea is good for you.\n  claim a: Tea is healthy.\n    anchor: Tea is great\n",
+    good="post 1 by ann\n  | Tea is good for you.\n  claim a: Tea is healthy.\n    anchor: Tea is good\n",
+)  # fmt: skip
+def anchor_not_in_post(ctx: Context) -> Iterator[Finding]:
+    doc = ctx.doc
+    bodies: dict[str, str] = {}
+    for p in doc.propositions:
+        if not p.anchor or p.post is None:
+            continue
+        post = doc.posts_by_id.get(p.post)
+        if post is None or post.body is None:
+            continue
+        if p.post not in bodies:
+            bodies[p.post] = normalize(post.text)
+        if not occurs_in(p.anchor, bodies[p.post]):
+            yield Finding(f"the anchor of {p.id} does not occur in post {p.post}", p.span)
+
+
+@rule(
+    "D105", "inconsistent-commitment", "warning",
+    summary="An author rebuts, in a later post, a proposition they asserted or agreed with in an earlier one. "
+            "(Voicing an objection in order to answer it in the same post, or conceding, is not counted.)",
+    bad="post 1 by ann\n  claim a: Tea is good.\npost 2 by bob\n  claim b: Tea is bad.\n"
+        "post 3 by ann\n  rebut b -> a\n",
+    good="post 1 by ann\n  claim a: Tea is good.\npost 2 by bob\n  claim b: Tea is bad.\n"
+         "post 3 by cat\n  rebut b -> a\n",
+)  # fmt: skip
+def inconsistent_commitment(ctx: Context) -> Iterator[Finding]:
+    doc = ctx.doc
+    author = {p.id: p.author for p in doc.posts}
+    rebutted = tables(doc).rebutted  # only commitments to these can clash
+    committed: dict[tuple[str, str], object] = {}  # (author, proposition) -> where
+    for p in doc.propositions:
+        if p.id in rebutted and p.post in author:
+            committed.setdefault((author[p.post], p.id), p)
+    for r in doc.agreements:
+        if r.target in rebutted and r.post in author and not isinstance(r, Concession):
+            committed.setdefault((author[r.post], r.target), r)
+    for r in doc.rebuttals:
+        who = author.get(r.post)
+        where = committed.get((who, r.target))
+        if who is None or where is None or where.post == r.post:
+            continue
+        how = "asserted" if hasattr(where, "text") else "agreed with"
+        yield Finding(
+            f"{who} rebuts {r.target}, which they {how} in post {where.post}",
+            r.span,
+            hint="if the author changed their mind this is right; otherwise check who said what",
+            related=[Related(f"{who} {how} {r.target} here", where.span)],
+        )

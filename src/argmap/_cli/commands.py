@@ -1,0 +1,199 @@
+"""One function per subcommand: ``cmd_check``, ``cmd_render``, …"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+
+from .. import _formats as formats
+from .._check import Config, config_for, report, selected_rules
+from .._check.catalogue import markdown
+from .._language import format_document
+from .._model import Diagnostic, Severity, render_all, stats
+from .._render import FORMATS, LARGE_MAP, render
+from .files import EXIT_OK, EXIT_PROBLEMS, Fail, has_errors, is_text, load, read, require_clean, write_atomic
+
+__all__ = [
+    "cmd_af",
+    "cmd_check",
+    "cmd_convert",
+    "cmd_eval",
+    "cmd_fmt",
+    "cmd_render",
+    "cmd_rules",
+    "cmd_stats",
+]
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    select, ignore = _split(args.select), _split(args.ignore)
+    selected_rules(select, ignore)  # refuse unknown codes before any work
+    everything: list[Diagnostic] = []
+    for name in args.files:
+        doc, read_problems, text, _ = load(name, args.source_format)
+        config: Config = config_for(name)
+        diags = report(
+            doc, read_problems, select=select, ignore=ignore, config=config,
+            severity=Severity(args.severity), located=is_text(name, args.source_format),
+        )  # fmt: skip
+        everything += diags
+        if args.format == "full":
+            for rendered in render_all(diags, text):
+                print(rendered)
+        elif args.format == "concise":
+            for d in diags:
+                print(d)
+    if args.format == "json":
+        print(json.dumps([d.as_dict() for d in everything], ensure_ascii=False, indent=2))
+    else:
+        print(_summary(everything, len(args.files)), file=sys.stderr)
+    return EXIT_PROBLEMS if has_errors(everything) else EXIT_OK
+
+
+def _split(codes: str | None) -> list[str] | None:
+    return [c.strip() for c in codes.split(",") if c.strip()] if codes else None
+
+
+def cmd_rules(args: argparse.Namespace) -> int:
+    if args.format == "markdown":
+        sys.stdout.write(markdown())
+        return EXIT_OK
+    for r in selected_rules():
+        print(f"{r.code}  {r.severity.value:<7}  {r.name:<26}  {r.summary}")
+    return EXIT_OK
+
+
+def _summary(diags, nfiles: int) -> str:
+    if not diags:
+        return f"All checks passed ({nfiles} file{'s' * (nfiles != 1)})."
+    by = {s: sum(d.severity is s for d in diags) for s in Severity}
+    parts = [f"{n} {s.value}{'s' * (n != 1)}" for s, n in by.items() if n]
+    return f"Found {', '.join(parts)} in {nfiles} file{'s' * (nfiles != 1)}."
+
+
+def cmd_fmt(args: argparse.Namespace) -> int:
+    if args.write and "-" in args.files:
+        raise Fail("--write cannot rewrite standard input; use it with file names")
+    status = EXIT_OK
+    for name in args.files:
+        doc, text = require_clean(name)
+        out = format_document(doc)
+        if args.check:
+            if out != text:
+                print(f"would reformat {name}", file=sys.stderr)
+                status = EXIT_PROBLEMS
+        elif args.write:
+            if out != text:
+                write_atomic(name, out.encode("utf-8"))
+                print(f"reformatted {name}", file=sys.stderr)
+        else:
+            sys.stdout.write(out)
+    return status
+
+
+def cmd_render(args: argparse.Namespace) -> int:
+    fmt = args.format
+    if fmt is None:
+        if args.output == "-":
+            raise Fail("writing to standard output needs --format (svg, png, pdf or dot)")
+        fmt = os.path.splitext(args.output)[1].lstrip(".").lower()
+        if fmt not in FORMATS:
+            raise Fail(
+                f"cannot tell the output format from {args.output!r}; "
+                f"use a .svg, .png, .pdf or .dot name, or --format"
+            )
+    doc, _ = require_clean(args.file, args.source_format)
+
+    def progress(message: str) -> None:
+        print(f"argmap: {message}", file=sys.stderr)
+
+    status = None
+    if args.semantics:
+        from .._evaluate import evaluate
+
+        status = evaluate(doc, args.semantics, support=args.support).labels
+    options = dict(
+        direction=args.direction, cluster=args.cluster, focus=args.focus, depth=args.depth,
+        authors=args.author, tags=args.tag, width=args.width, engine=args.engine,
+        legend=not args.no_legend, status=status,
+    )  # fmt: skip
+    n = len(doc.propositions)
+    if args.engine is None and n > LARGE_MAP and fmt != "dot":
+        progress(f"{n} propositions: using the sfdp layout (faster than dot on maps over {LARGE_MAP})")
+    data = render(doc, fmt, progress=progress if n > 200 else None, **options)
+    if args.output == "-":
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+    else:
+        write_atomic(args.output, data)
+    return EXIT_OK
+
+
+def cmd_convert(args: argparse.Namespace) -> int:
+    writer = formats.by_name(args.to) if args.to else None
+    if writer is None:
+        if args.output == "-":
+            raise Fail("writing to standard output needs --to")
+        writer = formats.output_format(args.output)
+    if args.output != "-" and args.file != "-" and os.path.exists(args.output):
+        if os.path.samefile(args.file, args.output):
+            raise Fail(
+                f"{args.output}: converting a file onto itself would overwrite it; choose another name"
+            )
+    doc, _ = require_clean(args.file, args.source_format)
+    data = writer.write(doc).encode("utf-8")
+    if args.output == "-":
+        sys.stdout.buffer.write(data)
+    else:
+        write_atomic(args.output, data)
+    return EXIT_OK
+
+
+def cmd_eval(args: argparse.Namespace) -> int:
+    from .._evaluate import evaluate
+
+    doc, _ = require_clean(args.file, args.source_format)
+    ev = evaluate(doc, args.semantics, support=args.support)
+    if args.format == "json":
+        print(json.dumps(ev.as_dict(), ensure_ascii=False, indent=2))
+        return EXIT_OK
+    if ev.extensions == 0:
+        print(f"argmap: there is no {ev.semantics} extension", file=sys.stderr)
+    width = max((len(k) for k in ev.labels), default=0)
+    for pid in ev.labels:
+        print(f"{pid:<{width}}  {ev.reasons[pid]}")
+    return EXIT_OK
+
+
+def cmd_af(args: argparse.Namespace) -> int:
+    """The ICCMA solver interface: -p TASK -f FILE [-a ARG] [--fo FORMAT]."""
+    from ..af import TASKS, read_af, solve
+
+    if args.formats:
+        print("[apx,tgf,i23]")
+        return EXIT_OK
+    if args.problems:
+        print("[" + ",".join(TASKS) + "]")
+        return EXIT_OK
+    if not args.p or not args.f:
+        raise Fail("af needs -p TASK and -f FILE (or --problems / --formats)")
+    fmt = args.fo or {".apx": "apx", ".tgf": "tgf"}.get(os.path.splitext(args.f)[1].lower(), "i23")
+    text, path = read(args.f)
+    af = read_af(text, fmt, path=path)
+    for line in solve(af, args.p, args.a, fmt):
+        print(line)
+    return EXIT_OK
+
+
+def cmd_stats(args: argparse.Namespace) -> int:
+    doc, _ = require_clean(args.file, args.source_format)
+    counts = stats(doc)
+    if args.format == "json":
+        print(json.dumps(counts, indent=2))
+    else:
+        width = max(map(len, counts))
+        for key, value in counts.items():
+            print(f"{key:<{width}}  {value}")
+    return EXIT_OK

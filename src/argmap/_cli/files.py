@@ -1,0 +1,126 @@
+"""Reading inputs, writing outputs, and stopping with a message: shared by every command."""
+
+from __future__ import annotations
+
+import os
+import sys
+from typing import Sequence
+
+from .. import _formats as formats
+from .._language import decode_text
+from .._model import Diagnostic, Document, ParseError, Severity, render_all
+
+__all__ = [
+    "EXIT_INTERNAL",
+    "EXIT_INTERRUPTED",
+    "EXIT_OK",
+    "EXIT_PROBLEMS",
+    "EXIT_USAGE",
+    "Fail",
+    "has_errors",
+    "is_text",
+    "load",
+    "read",
+    "require_clean",
+    "write_atomic",
+]
+
+EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, EXIT_INTERNAL, EXIT_INTERRUPTED = 0, 1, 2, 70, 130
+
+
+class Fail(Exception):
+    """Stop the command with a message and an exit code."""
+
+    def __init__(self, message: str, code: int = EXIT_USAGE):
+        super().__init__(message)
+        self.code = code
+
+
+# -- input and output ----------------------------------------------------------
+
+
+def read(name: str) -> tuple[str, str]:
+    """Return (text, display path) for a file name or ``-`` (stdin)."""
+    if name == "-":
+        return decode_text(sys.stdin.buffer.read(), "<stdin>"), "<stdin>"
+    try:
+        with open(name, "rb") as f:
+            data = f.read()
+    except FileNotFoundError:
+        raise Fail(f"{name}: no such file") from None
+    except IsADirectoryError:
+        raise Fail(f"{name}: is a directory, not a file") from None
+    except OSError as e:
+        raise Fail(f"{name}: cannot read: {e.strerror or e}") from None
+    return decode_text(data, name), name
+
+
+def write_atomic(path: str, data: bytes) -> None:
+    """Replace ``path`` with ``data`` so that readers see the old or the new file, never half."""
+    target = os.path.realpath(path)
+    directory = os.path.dirname(target) or "."
+    try:
+        mode = os.stat(target).st_mode & 0o7777
+    except FileNotFoundError:
+        umask = os.umask(0)
+        os.umask(umask)
+        mode = 0o666 & ~umask
+    import tempfile  # here: most runs write nothing
+
+    fd, tmp = tempfile.mkstemp(prefix=".argmap-", dir=directory)
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+            f.flush()
+            os.fsync(f.fileno())
+        os.chmod(tmp, mode)
+        os.replace(tmp, target)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+
+
+def load(name: str, fmt: str | None = None):
+    """Read a document in any format; return (document, diagnostics, text, path)."""
+    text, path = read(name)
+    reader = formats.by_name(fmt) if fmt else formats.detect(path, text)
+    if reader.read is None:
+        raise Fail(f"argmap can write {reader.name} but not read it")
+    try:
+        doc, diags = reader.read(text, path)
+    except ParseError as e:
+        return Document(path=path), list(e.diagnostics), text, path
+    return doc, diags, text, path
+
+
+def is_text(name: str, fmt: str | None) -> bool:
+    return (fmt or formats.detect(name).name) == "argmap"
+
+
+def has_errors(diags: Sequence[Diagnostic]) -> bool:
+    return any(d.severity is Severity.ERROR for d in diags)
+
+
+def _print_diagnostics(diags, text) -> None:
+    for rendered in render_all(diags, text):
+        print(rendered, file=sys.stderr)
+
+
+def require_clean(name: str, fmt: str | None = None):
+    """Read a file and stop with its errors if it has any."""
+    doc, diags, text, _ = load(name, fmt)
+    if has_errors(diags):
+        _print_diagnostics(diags, text)
+        raise Fail(f"{name}: {_count(diags)}; nothing done", EXIT_PROBLEMS)
+    if not is_text(name, fmt):  # say what the import left out or repaired
+        for d in diags:
+            print(str(d), file=sys.stderr)
+    return doc, text
+
+
+def _count(diags) -> str:
+    n = sum(d.severity is Severity.ERROR for d in diags)
+    return f"{n} error{'s' * (n != 1)}"

@@ -1,0 +1,132 @@
+"""DF-QuAD (Rago et al. 2016): gradual strengths on the bipolar map itself.
+
+Each proposition starts from its base score (``base:`` in the language,
+default 0.5).  Its attackers are its rebutters; its supporters are the
+inferences of the supports that conclude it.  An inference starts from 1, is
+weakened by its undercutters, and is only as strong as its premises together
+(the product of their strengths: a linked argument needs all of them).  Strengths
+combine as in DF-QuAD::
+
+    va = 1 - prod(1 - attacker strengths),  vs = 1 - prod(1 - supporter strengths)
+    strength = base - base * (va - vs)        if va >= vs
+             = base + (1 - base) * (vs - va)  otherwise
+
+The map is computed part by part, each after what it depends on: a
+proposition or inference on no circle once, exactly; the members of a circle
+(a strongly connected part) by repeated, damped updates of their own until
+they settle, which they usually do; the result says whether they all did.
+"""
+
+from __future__ import annotations
+
+from math import prod
+
+from .._model import Document, strongly_connected, without_gc
+
+__all__ = ["df_quad"]
+
+DEFAULT_BASE = 0.5
+
+
+def _combine(base: float, attackers: list[float], supporters: list[float]) -> float:
+    va = 1.0 - prod(1.0 - x for x in attackers)
+    vs = 1.0 - prod(1.0 - x for x in supporters)
+    if va >= vs:
+        return base - base * (va - vs)
+    return base + (1.0 - base) * (vs - va)
+
+
+@without_gc  # many small lists and tuples, no cycles
+def df_quad(doc: Document, *, rounds: int = 2000, tolerance: float = 1e-10) -> tuple[dict[str, float], bool]:
+    """Strength of every proposition, and whether it is settled (always so when nothing depends on itself).
+
+    >>> from argmap import parse
+    >>> doc = parse("claim a: A.\\nclaim b: B.\\nclaim c: C.\\nsupport s: b -> a\\nrebut c -> b\\n")
+    >>> scores, converged = df_quad(doc)
+    >>> {k: round(v, 3) for k, v in scores.items()}, converged
+    ({'a': 0.625, 'b': 0.25, 'c': 0.5}, True)
+    """
+    tables = _tables(doc)
+    props, base, sups, rebutters, undercutters, supporters = tables
+    needs = _needs(*tables)
+    strength: dict[str, float] = {}
+    inference: dict[str, float] = {}
+
+    def inference_of(s: str) -> float:
+        weakened = _combine(1.0, [strength[a] for a in undercutters[s]], [])
+        return weakened * prod(strength[q] for q in sups[s].premises if q in props)
+
+    def strength_of(p: str) -> float:
+        return _combine(base[p], [strength[a] for a in rebutters[p]], [inference[s] for s in supporters[p]])
+
+    settled = True
+    # each part after the parts it depends on: a proposition or inference on no circle once,
+    # exactly; a circle by repeated updates of its own members only
+    for part in strongly_connected(needs, needs.__getitem__):
+        if len(part) == 1 and part[0] not in needs[part[0]]:
+            kind, x = part[0]
+            if kind == "s":
+                inference[x] = inference_of(x)
+            else:
+                strength[x] = strength_of(x)
+            continue
+        settled &= _iterate_circle(
+            part, base, strength, inference, inference_of, strength_of, rounds, tolerance
+        )
+    return {p: strength[p] for p in props}, settled
+
+
+def _needs(props, base, sups, rebutters, undercutters, supporters) -> dict:
+    """What each proposition ("p", id) and inference ("s", id) depends on: rebutters and
+    supporting inferences; undercutters and premises."""
+    needs: dict = {
+        ("p", p): [("p", a) for a in rebutters[p]] + [("s", s) for s in supporters[p]] for p in props
+    }
+    for s, sup in sups.items():
+        needs["s", s] = [("p", a) for a in undercutters[s]] + [("p", q) for q in sup.premises if q in props]
+    return needs
+
+
+def _iterate_circle(part, base, strength, inference, inference_of, strength_of, rounds, tolerance) -> bool:
+    """Update the members of one circle together (damped after 50 rounds) until none moves by
+    ``tolerance``; whether that happened within ``rounds``."""
+    ps = [x for kind, x in part if kind == "p"]
+    ss = [x for kind, x in part if kind == "s"]
+    for p in ps:
+        strength[p] = base[p]
+    damping = 1.0
+    done = False
+    for n in range(rounds):
+        for s in ss:
+            inference[s] = inference_of(s)
+        new = [strength_of(p) for p in ps]
+        delta = max((abs(v - strength[p]) for p, v in zip(ps, new)), default=0.0)
+        if n > 50:
+            damping = 0.5  # circles can oscillate; averaging settles most of them
+        for p, v in zip(ps, new):
+            strength[p] += damping * (v - strength[p])
+        if delta < tolerance:
+            done = True
+            break
+    for s in ss:  # what later parts read: the inferences of the final strengths
+        inference[s] = inference_of(s)
+    return done
+
+
+def _tables(doc: Document):
+    """Propositions, base scores, supports, and who rebuts, undercuts and supports what."""
+    props = doc.propositions_by_id
+    base = {p: (q.base if q.base is not None else DEFAULT_BASE) for p, q in props.items()}
+    sups = {s.id: s for s in doc.supports_by_id.values() if s.conclusion in props and s.id not in props}
+    rebutters: dict[str, list[str]] = {p: [] for p in props}
+    for r in doc.rebuttals:
+        if r.attacker in props and r.target in props:
+            rebutters[r.target].append(r.attacker)
+    undercutters: dict[str, list[str]] = {s: [] for s in sups}
+    for u in doc.undercuts:
+        if u.target in sups and u.attacker in props:
+            undercutters[u.target].append(u.attacker)
+    supporters: dict[str, list[str]] = {p: [] for p in props}
+    for s in sups.values():
+        supporters[s.conclusion].append(s.id)
+    return props, base, sups, rebutters, undercutters, supporters

@@ -1,0 +1,101 @@
+"""An annotated map → an abstract framework, each attack with its origin.
+
+The translation (docs/evaluation.md has worked examples):
+
+* every proposition is an argument, and so is every support (its *inference*,
+  named by the support's id);
+* ``rebut a -> t`` is the attack (a, t); ``undercut u -> s`` the attack (u, s);
+* an inference needs all its premises: each premise is a *necessary* support of
+  it, so whatever attacks a premise attacks the inference;
+* the inference supports its conclusion, read as *deductive* (the default: what
+  attacks the conclusion attacks the argument for it, and the argument makes the
+  conclusion's attacks its own) or as *necessary* (what attacks the inference
+  attacks the conclusion, and the conclusion makes the inference's attacks its own);
+* a restatement makes the two propositions interchangeable (necessary support
+  both ways);
+* agreements and concessions are moves in the dialogue, not logic: ignored.
+
+Attacks are closed under these rules (Cayrol & Lagasquie-Schiex's supported,
+mediated, secondary and extended attacks) until nothing changes.
+"""
+
+from __future__ import annotations
+
+from typing import Literal, TypeAlias
+
+import attrs
+
+from .._model import Document, UsageError, without_gc
+from ..af import AF
+
+__all__ = ["SUPPORT_READINGS", "SupportReading", "Translation", "to_framework"]
+
+#: how a support acts on its conclusion (docs/evaluation.md)
+SupportReading: TypeAlias = Literal["deductive", "necessary"]
+SUPPORT_READINGS: tuple[SupportReading, ...] = ("deductive", "necessary")
+
+
+@attrs.frozen
+class Translation:
+    """A map's abstract framework, with the origin of each attack in words."""
+
+    af: AF
+    #: (attacker, attacked) → how the attack arises, e.g. ``"c9 rebuts c6"``
+    why: dict[tuple[str, str], str]
+
+
+@without_gc  # a large map gives hundreds of thousands of attack pairs and reasons, and no cycles
+def to_framework(doc: Document, *, support: SupportReading = "deductive") -> Translation:
+    """The abstract framework of ``doc`` (see the module docstring), with the origin of each attack."""
+    if support not in SUPPORT_READINGS:
+        raise UsageError(f"support must be 'deductive' or 'necessary', not {support!r}")
+    props = list(doc.propositions_by_id)
+    sups = [s for s in doc.supports_by_id.values() if s.id not in doc.propositions_by_id]
+    known = set(props) | {s.id for s in sups}
+    why: dict[tuple[str, str], str] = {}
+    for r in doc.rebuttals:
+        if r.attacker in known and r.target in known:
+            why.setdefault((r.attacker, r.target), f"{r.attacker} rebuts {r.target}")
+    for u in doc.undercuts:
+        if u.attacker in known and u.target in known:
+            why.setdefault((u.attacker, u.target), f"{u.attacker} undercuts the inference {u.target}")
+    necessary: list[tuple[str, str]] = []  # (a, b): b needs a
+    deductive: list[tuple[str, str]] = []  # (a, b): a holding makes b hold
+    for s in sups:
+        if s.conclusion not in known:
+            continue
+        necessary += [(p, s.id) for p in dict.fromkeys(s.premises) if p in known]
+        (deductive if support == "deductive" else necessary).append((s.id, s.conclusion))
+    for r in doc.restatements:
+        if r.source in known and r.target in known and r.source != r.target:
+            necessary += [(r.source, r.target), (r.target, r.source)]
+    _close(why, necessary, deductive)
+    return Translation(AF(props + [s.id for s in sups], why), why)
+
+
+def _close(
+    why: dict[tuple[str, str], str], necessary: list[tuple[str, str]], deductive: list[tuple[str, str]]
+) -> None:
+    """Add the attacks the support rules imply, until nothing changes."""
+    need_of: dict[str, list[str]] = {}
+    for a, b in necessary:
+        need_of.setdefault(a, []).append(b)
+    ded_into: dict[str, list[str]] = {}
+    for a, b in deductive:
+        ded_into.setdefault(b, []).append(a)
+    todo = list(why)
+    while todo:
+        x, y = todo.pop()
+        new = []
+        for b in need_of.get(y, ()):  # secondary: x attacks y, y is needed by b
+            new.append(((x, b), f"{x} attacks {y}, which {b} needs"))
+        for b in need_of.get(x, ()):  # extended: x attacks y, x is needed by b
+            new.append(((b, y), f"{b} needs {x}, which attacks {y}"))
+        for a in ded_into.get(y, ()):  # mediated: x attacks y, a deductively supports y
+            new.append(((x, a), f"{x} attacks {y}, the conclusion of {a}"))
+        for a in ded_into.get(x, ()):  # supported: a deductively supports x, x attacks y
+            new.append(((a, y), f"{a} supports {x}, which attacks {y}"))
+        for pair, reason in new:
+            if pair not in why:
+                why[pair] = reason
+                todo.append(pair)

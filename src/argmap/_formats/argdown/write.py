@@ -1,0 +1,131 @@
+"""argmap → Argdown that the Argdown CLI 1.7.5 accepts."""
+
+from __future__ import annotations
+
+import json
+import re
+
+from ..._model import (
+    Agreement,
+    Concession,
+    Document,
+    Kind,
+    Proposition,
+    Rebuttal,
+    Restatement,
+    Support,
+    Undercut,
+)
+
+#: markup characters, and the tab: Argdown 1.7.5 drops blanks that start with a tab
+#: right after an escaped character ("x\\/<tab>y" reads as "x/y"); an escaped tab it keeps
+_SPECIAL = re.compile(r"[\\\[\]<>#@{}*_/\t]")
+_SPECIAL_CHAR = re.compile(r"(?:\.[^\s]+?\.)|(?::[^\s]+?:)")
+_NOT_YAML = re.compile("[^\x09\x0a\x0d\x20-\x7e\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def escape(text: str) -> str:
+    r"""Text that Argdown reads back as ``text``, not as markup.
+
+    >>> escape("see [1] #2 :x: e.g.")
+    'see \\[1\\] \\#2 \\:x: e\\.g.'
+    """
+    text = _SPECIAL.sub(lambda m: "\\" + m.group(0), text)
+    return _SPECIAL_CHAR.sub(lambda m: "\\" + m.group(0), text)
+
+
+def _yaml(value) -> str:
+    """A YAML flow value that Argdown's data and front-matter readers take back unchanged."""
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{k}: {_yaml(v)}" for k, v in value.items()) + "}"
+    if isinstance(value, (list, tuple)):
+        return "[" + ", ".join(_yaml(v) for v in value) + "]"
+    if isinstance(value, str):
+        quoted = json.dumps(value, ensure_ascii=False)
+        quoted = quoted.replace("{", "\\u007b").replace("}", "\\u007d").replace("=", "\\u003d")
+        return _NOT_YAML.sub(lambda m: f"\\u{ord(m.group(0)):04x}", quoted)
+    if isinstance(value, float):  # YAML 1.1 reads "1e-12" as a string, "1.0e-12" as a number
+        mantissa, e, exponent = repr(value).partition("e")
+        return mantissa + (".0" if "." not in mantissa else "") + e + exponent if e else repr(value)
+    return json.dumps(value)
+
+
+def _tags(tags) -> str:
+    if any(")" in t for t in tags):  # Argdown cannot write it: all go into the data, in order
+        return ""
+    return "".join(f" #({t})" for t in tags)
+
+
+def _statement(p: Proposition) -> str:
+    data = {}
+    if p.kind is not Kind.CLAIM:
+        data["kind"] = p.kind.value
+    if p.anchor is not None:
+        data["anchor"] = p.anchor
+    if p.base is not None:
+        data["base"] = p.base
+    if any(")" in t for t in p.tags):
+        data["tags"] = list(p.tags)
+    head = f"[{p.id}]: {escape(p.text)}" if p.text else f"[{p.id}]"
+    return head + _tags(p.tags) + (f" {_yaml(data)}" if data else "")
+
+
+def _argument(s: Support) -> list[str]:
+    out = [f"<{s.id}>", ""]
+    out += [f"({i}) [{p}]" for i, p in enumerate(s.premises, 1)]
+    if s.scheme:
+        out += ["--", escape(s.scheme).replace(",", "\\,") or "\\ ", "--"]
+    else:
+        out.append("----")
+    out += [f"({len(s.premises) + 1}) [{s.conclusion}]", ""]
+    return out
+
+
+def _section(doc: Document, post: str | None) -> list[str]:
+    out = [_statement(p) + "\n" for p in doc.propositions_of(post)]
+    attacks: dict[str, list[str]] = {}
+    for rel in doc.relations_of(post):
+        if isinstance(rel, Support):
+            out.append("\n".join(_argument(rel)))
+        elif isinstance(rel, Rebuttal):
+            attacks.setdefault(rel.attacker, []).append(f"  -> [{rel.target}]")
+        elif isinstance(rel, Undercut):
+            attacks.setdefault(rel.attacker, []).append(f"  _> <{rel.target}>")
+    out += [f"[{a}]\n" + "\n".join(lines) + "\n" for a, lines in attacks.items()]
+    return out
+
+
+def _moves(doc: Document, post: str | None) -> dict:
+    moves: dict = {}
+    for rel in doc.relations_of(post):
+        if isinstance(rel, Concession):
+            moves.setdefault("concedes", []).append(rel.target)
+        elif isinstance(rel, Agreement):
+            moves.setdefault("agrees", []).append(rel.target)
+        elif isinstance(rel, Restatement):
+            moves.setdefault("restates", []).append([rel.source, rel.target])
+    return moves
+
+
+def to_argdown(doc: Document) -> str:
+    """``doc`` as Argdown (accepted by the Argdown CLI 1.7.5)."""
+    front = {k: getattr(doc.metadata, k) for k in ("title", "source", "date", "language", "ignore")}
+    front = {k: v for k, v in front.items() if v is not None and v != ()} | _moves(doc, None)
+    out = []
+    if front:
+        out += ["==="] + [f"{k}: {_yaml(v)}" for k, v in front.items()] + ["===", ""]
+    out += _section(doc, None)
+    for post in doc.posts:
+        data: dict = {"post": post.id, "author": post.author}
+        if post.reply_to is not None:
+            data["replyTo"] = post.reply_to
+        if post.timestamp is not None:
+            data["timestamp"] = post.timestamp
+        if post.body is not None:
+            data["body"] = list(post.body)
+        if post.quotes:
+            data["quotes"] = [{"source": q.source, "text": q.text} for q in post.quotes]
+        data |= _moves(doc, post.id)
+        out.append(f"# {escape(post.author.strip()) or 'post'} (post {escape(post.id)}) {_yaml(data)}\n")
+        out += _section(doc, post.id)
+    return "\n".join(out).rstrip("\n") + "\n"

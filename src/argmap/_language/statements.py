@@ -1,0 +1,228 @@
+"""One typed record per statement of the language: what a line says, before the builder places it.
+
+Both readers produce these (the fast path for well-formed lines, the lark
+pass for the rest) and the builder reads them by field name.  Each record's
+``rule`` is the grammar rule it comes from; tests/parse/test_lexicon.py
+checks that every statement rule of the grammar has its record and its
+fast-path reader.  They are named tuples, made with ``tuple.__new__`` by the
+fast path: a large file has one per line.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple, TypeAlias
+
+from .._model import Span
+
+__all__ = [
+    "Agree",
+    "Anchor",
+    "Base",
+    "Body",
+    "Comment",
+    "Ignore",
+    "Meta",
+    "PostLine",
+    "PropositionLine",
+    "QuoteLine",
+    "Rebut",
+    "Ref",
+    "Restate",
+    "STATEMENTS",
+    "Scheme",
+    "Statement",
+    "SupportLine",
+    "Tags",
+    "Undercut",
+]
+
+
+class Ref(NamedTuple):
+    """An id where the text names it."""
+
+    id: str
+    span: Span
+
+
+class Comment(NamedTuple):
+    """``# text``: belongs to the next statement."""
+
+    span: Span
+    text: str
+    rule = "comment"
+
+
+class Meta(NamedTuple):
+    """``title: …``, ``source: …`` and the other metadata keys."""
+
+    span: Span
+    key: str
+    value: str
+    rule = "meta"
+
+
+class Ignore(NamedTuple):
+    """``ignore: M101, T102``."""
+
+    span: Span
+    codes: tuple[str, ...]
+    rule = "ignore"
+
+
+class PostLine(NamedTuple):
+    """``post ID by AUTHOR [reply-to ID] [at STAMP]``: opens a post."""
+
+    span: Span
+    id: str
+    id_span: Span
+    author: str
+    timestamp: str | None
+    reply_to: str | None
+    reply_span: Span | None
+    rule = "post"
+
+
+class PropositionLine(NamedTuple):
+    """``claim ID: text`` (or thesis, premise, evidence, question)."""
+
+    span: Span
+    kind: str
+    id: str
+    id_span: Span
+    text: str
+    rule = "prop"
+
+
+class Anchor(NamedTuple):
+    """``anchor: words``, under a proposition."""
+
+    span: Span
+    text: str
+    rule = "anchor"
+
+
+class Tags(NamedTuple):
+    """``tags: a, b``, under a proposition."""
+
+    span: Span
+    tags: tuple[str, ...]
+    rule = "tags"
+
+
+class Base(NamedTuple):
+    """``base: 0.7``, under a proposition (the number as written)."""
+
+    span: Span
+    number: str
+    number_span: Span
+    rule = "base"
+
+
+class Scheme(NamedTuple):
+    """``scheme: name``, under a support."""
+
+    span: Span
+    text: str
+    rule = "scheme"
+
+
+class Body(NamedTuple):
+    """``| text``: a line of the post's own text."""
+
+    span: Span
+    line: str
+    rule = "body"
+
+
+class QuoteLine(NamedTuple):
+    """``quote ID: words``."""
+
+    span: Span
+    source: str
+    source_span: Span
+    text: str
+    rule = "quote"
+
+
+class SupportLine(NamedTuple):
+    """``support ID: P1 & P2 -> C``."""
+
+    span: Span
+    id: str
+    id_span: Span
+    premises: tuple[Ref, ...]
+    conclusion: str
+    conclusion_span: Span
+    rule = "support"
+
+
+class Rebut(NamedTuple):
+    """``rebut A -> T``."""
+
+    span: Span
+    attacker: str
+    attacker_span: Span
+    target: str
+    target_span: Span
+    rule = "rebut"
+
+
+class Undercut(NamedTuple):
+    """``undercut A -> S``."""
+
+    span: Span
+    attacker: str
+    attacker_span: Span
+    target: str
+    target_span: Span
+    rule = "undercut"
+
+
+class Restate(NamedTuple):
+    """``restate S -> T``."""
+
+    span: Span
+    source: str
+    source_span: Span
+    target: str
+    target_span: Span
+    rule = "restate"
+
+
+class Agree(NamedTuple):
+    """``agree ID`` or ``concede ID`` (``keyword`` says which)."""
+
+    span: Span
+    keyword: str
+    target: str
+    target_span: Span
+    rule = "agree"
+
+
+Statement: TypeAlias = (
+    Comment | Meta | Ignore | PostLine | PropositionLine | Anchor | Tags | Base | Scheme | Body
+    | QuoteLine | SupportLine | Rebut | Undercut | Restate | Agree
+)  # fmt: skip
+
+#: every statement record, by the grammar rule it comes from
+STATEMENTS: dict[str, type[Statement]] = {
+    cls.rule: cls
+    for cls in (
+        Comment,
+        Meta,
+        Ignore,
+        PostLine,
+        PropositionLine,
+        Anchor,
+        Tags,
+        Base,
+        Scheme,
+        Body,
+        QuoteLine,
+        SupportLine,
+        Rebut,
+        Undercut,
+        Restate,
+        Agree,
+    )  # fmt: skip
+}

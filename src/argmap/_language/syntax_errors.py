@@ -1,0 +1,161 @@
+"""Syntax errors in plain words: what lark found, said as a person would, with a hint.
+
+Keywords and their lists come from the grammar (``lexicon``); the other
+terminals are described here, and tests/parse/test_lexicon.py checks that
+every terminal of the grammar has words.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterable
+
+from lark.exceptions import UnexpectedCharacters, UnexpectedInput, UnexpectedToken
+
+from .._model import Diagnostic, Severity, Span, did_you_mean
+from .lexicon import FIRST, KEYWORDS, TERMINALS, words
+
+__all__ = ["describe", "nth_line_start", "syntax_diagnostic", "unexpected_eof"]
+
+#: terminals that are not keywords, and keyword groups with a name of their own
+_DESCRIBED = {
+    "META_KEY": "a metadata key",
+    "KIND": f"a proposition kind ({', '.join(words('KIND'))})",
+    "ID": "an id",
+    "TEXT": "text",
+    "WORD": "an author name",
+    "STRING": "a quoted string",
+    "TIMESTAMP": "a date or time like 2010-12-29 14:05",
+    "TAG": "a tag",
+    "NUMBER": "a number from 0 to 1",
+    "BODY": "'|' and the post's text",
+    "COMMENT": "a comment",
+    "_COLON": "':'",
+    "_COMMA": "','",
+    "_AMP": "'&'",
+    "_ARROW": "'->'",
+    "_NL": "the end of the line",
+}
+
+
+def describe(terminal: str) -> str:
+    """A terminal in plain words: ``'support'`` for a keyword, a description for the rest."""
+    if terminal in _DESCRIBED:
+        return _DESCRIBED[terminal]
+    found = words(terminal)
+    if len(found) == 1:
+        return f"'{found[0]}'"
+    return terminal
+
+
+#: terminals that start a statement: when all of them are expected, a line's first word is wrong
+_STATEMENT_START = frozenset(t for t in TERMINALS if words(t) and any(w in FIRST for w in words(t)))
+
+
+def _expected_words(names: Iterable[str]) -> tuple[str, ...]:
+    expected = set(names)
+    if _STATEMENT_START <= expected:
+        return ("a statement such as 'post', 'claim', 'support' or 'rebut'",)
+    return tuple(sorted({describe(n) for n in expected if not n.startswith("__")}))
+
+
+def nth_line_start(text: str, line: int) -> int:
+    """Where line ``line`` (from 1) of ``text`` starts."""
+    pos = 0
+    for _ in range(line - 1):
+        pos = text.index("\n", pos) + 1
+    return pos
+
+
+def _line_of(chunk: str, line: int) -> str:
+    start = nth_line_start(chunk, line)
+    end = chunk.find("\n", start)
+    return chunk[start : end if end >= 0 else len(chunk)].rstrip("\r")
+
+
+def syntax_diagnostic(e: UnexpectedInput, chunk: str, lines_before: int, path: str | None) -> Diagnostic:
+    """A P100 diagnostic for lark's error ``e`` in ``chunk``, which starts after ``lines_before`` lines."""
+    line_text = _line_of(chunk, e.line)
+    col = e.column
+    rest = line_text[col - 1 :]
+    got: str | None
+    if isinstance(e, UnexpectedToken):
+        expected = set(e.expected)
+        got = e.token.type
+        if got == "_NL":
+            what, width = "the line ends too early", 1
+        else:
+            word = re.match(r"\S+", rest)
+            token = word.group(0) if word else str(e.token)
+            what, width = f"unexpected {_show(token)}", max(1, len(token))
+    else:
+        assert isinstance(e, UnexpectedCharacters)
+        expected = set(e.allowed or ())
+        got = None
+        word = re.match(r"[^\s]+", rest)
+        token = word.group(0) if word else rest[:1]
+        what, width = f"unexpected {_show(token)}", max(1, len(token))
+    line = lines_before + e.line
+    span = Span(line, col, line, col + width)
+    hint = _hint(expected, got, rest, line_text)
+    message = what
+    if _STATEMENT_START <= expected:
+        word = re.match(r"[\w\-]+", rest)
+        message = f"unknown statement {_show(word.group(0) if word else rest[:1])}"
+    return Diagnostic(
+        "P100", Severity.ERROR, message, span, path,
+        hint=hint, expected=_expected_words(expected),
+    )  # fmt: skip
+
+
+def _show(text: str) -> str:
+    text = str(text)
+    if len(text) > 30:
+        text = text[:29] + "…"
+    return repr(text) if text else "the end of the line"
+
+
+def _hint(expected: set[str], got: str | None, rest: str, line_text: str) -> str | None:
+    first = re.match(r"\s*([\w\-]+)", line_text)
+    head = first.group(1) if first else ""
+    word = re.match(r"[\w\-]+", rest)
+    if _STATEMENT_START <= expected:
+        if word:
+            guess = did_you_mean(word.group(0), KEYWORDS)
+            if guess:
+                return guess
+        if re.match(r"\w[\w.\-]*\s*:", rest):
+            return "start a proposition line with its kind: claim c1: text"
+        if rest.startswith((">", '"', "“")):
+            return "to quote an earlier post write: quote 6: the quoted words"
+        return "every line starts with a keyword: post, claim, support, rebut, … (see docs/language.md)"
+    if head == "support" and "_COLON" in expected:
+        return "a support needs an id of its own: support s1: c2 & c3 -> c1"
+    if head == "support" and rest.startswith(","):
+        return "join linked premises with '&'; write independent reasons as separate supports"
+    if "_COLON" in expected:
+        return f"put ':' after the id, then the text: {head} c1: text"
+    if "_ARROW" in expected:
+        return f"write {head} FROM -> TO, e.g. {head} c2 -> c1"
+    if "ID" in expected and rest[:1] in "@#":
+        return "write the post id without '@' or '#': reply-to 6"
+    if "STRING" in expected and rest.startswith('"'):
+        return "close the quotation mark on the same line"
+    if {"REPLY_TO", "AT"} & expected and head == "post":
+        return 'put author names with spaces in quotes: post 7 by "Zhang Fei"'
+    if "NUMBER" in expected:
+        return "a base score is a number from 0 to 1, e.g. base: 0.7"
+    if "TIMESTAMP" in expected:
+        return 'write a date like 2010-12-29 14:05, or any text in quotes: at "Dec 29, 9:41 pm"'
+    if "TAG" in expected or head == "tags":
+        return "separate tags with commas: tags: history, alliance"
+    return None
+
+
+def unexpected_eof(path: str | None, lines_before: int, chunk: str) -> Diagnostic:
+    """P100 for a file that ends in the middle of a statement."""
+    line = lines_before + chunk.count("\n") + 1
+    return Diagnostic(
+        "P100", Severity.ERROR, "the file ends in the middle of a statement",
+        Span(line, 1, line, 1), path,
+    )  # fmt: skip

@@ -1,0 +1,100 @@
+"""The model: the immutable items of a thread, the Document that holds them, and problems as values.
+
+The lowest stage: every other part of argmap builds on it, and it imports
+none of them.  It also holds the reference rules (every id defined once,
+every reference resolved), which the parser, the importers and the checker
+all enforce, and the small helpers they share: pausing the garbage
+collector, strongly connected components, did-you-mean suggestions.
+"""
+
+from .document import Document, set_display
+from .errors import (
+    ArgmapError,
+    Diagnostic,
+    FormatError,
+    ParseError,
+    Related,
+    Severity,
+    UsageError,
+    render_all,
+)
+from .gc import paused, without_gc
+from .graphs import strongly_connected
+from .items import (
+    ID_PATTERN,
+    RELATION_KINDS,
+    Agreement,
+    Concession,
+    Kind,
+    Metadata,
+    Participant,
+    Post,
+    Proposition,
+    Quote,
+    Rebuttal,
+    Relation,
+    RelationKind,
+    Restatement,
+    Span,
+    Support,
+    Undercut,
+    is_id,
+    relation_sources,
+    relation_target,
+    trusted,
+)
+from .references import REFERENCE_RULES, reference_diagnostics
+from .rules import Context, Finding, Rule, RuleFunction, registrar, run_rules
+from .stats import stats
+from .suggest import did_you_mean
+from .tables import Tables, named_ids, tables
+
+__all__ = [
+    "ID_PATTERN",
+    "REFERENCE_RULES",
+    "RELATION_KINDS",
+    "Agreement",
+    "ArgmapError",
+    "Concession",
+    "Context",
+    "Diagnostic",
+    "Document",
+    "Finding",
+    "FormatError",
+    "Kind",
+    "Metadata",
+    "ParseError",
+    "Participant",
+    "Post",
+    "Proposition",
+    "Quote",
+    "Rebuttal",
+    "Related",
+    "Relation",
+    "RelationKind",
+    "Restatement",
+    "Rule",
+    "RuleFunction",
+    "Severity",
+    "Span",
+    "Support",
+    "Tables",
+    "Undercut",
+    "UsageError",
+    "did_you_mean",
+    "is_id",
+    "named_ids",
+    "paused",
+    "reference_diagnostics",
+    "registrar",
+    "relation_sources",
+    "relation_target",
+    "render_all",
+    "run_rules",
+    "set_display",
+    "stats",
+    "strongly_connected",
+    "tables",
+    "trusted",
+    "without_gc",
+]

@@ -1,0 +1,237 @@
+"""The Document: a whole thread, with lookups built on first use.
+
+The items it holds (posts, propositions, relations) are in ``items.py``.
+"""
+
+from __future__ import annotations
+
+from operator import attrgetter
+from types import MappingProxyType
+from typing import Any, Callable, Hashable, Iterable, Iterator, Mapping, TypeVar
+
+import attrs
+
+from .items import (
+    Agreement,
+    Concession,
+    Metadata,
+    Participant,
+    Post,
+    Proposition,
+    Quote,
+    Rebuttal,
+    Relation,
+    Restatement,
+    Support,
+    Undercut,
+    relation_sources,
+    relation_target,
+)
+
+__all__ = ["Document", "set_display"]
+
+_T = TypeVar("_T")
+_K = TypeVar("_K")
+
+
+def _index(items: Iterable[_T], key: Callable[[_T], _K]) -> Mapping[_K, _T]:
+    out: dict[_K, _T] = {}
+    items = tuple(items)
+    for item, k in zip(items, map(key, items)):
+        out.setdefault(k, item)
+    return MappingProxyType(out)
+
+
+def _group(
+    items: tuple[_T, ...], key: Callable[[_T], Any], none_as: str | None = None
+) -> Mapping[Any, tuple[_T, ...]]:
+    """Items by ``key`` (a C-level getter: this runs over every object); None keys are
+    left out, or filed under ``none_as``."""
+    out: dict[Any, list[_T]] = {}
+    for item, k in zip(items, map(key, items)):
+        out.setdefault(k, []).append(item)
+    if None in out:
+        missing = out.pop(None)
+        if none_as is not None:
+            out[none_as] = missing
+    return MappingProxyType({k: tuple(v) for k, v in out.items()})
+
+
+def _ends(rel: Relation) -> tuple[str, tuple[str, ...]]:
+    """(target, distinct sources) of a relation, by exact type first: this runs over every relation."""
+    t = type(rel)
+    if t is Rebuttal or t is Undercut:
+        return rel.target, (rel.attacker,)  # type: ignore[union-attr]
+    if t is Support:
+        premises = rel.premises  # type: ignore[union-attr]
+        return rel.conclusion, premises if len(premises) == 1 else tuple(dict.fromkeys(premises))  # type: ignore[union-attr]
+    return relation_target(rel), tuple(dict.fromkeys(relation_sources(rel)))
+
+
+_ID_OF = attrgetter("id")
+#: the relation classes the typed views sort by, and where each concrete class goes
+_BASES: tuple[type, ...] = (Support, Rebuttal, Undercut, Agreement, Restatement)
+_BASE_OF: dict[type, type] = {Support: Support, Rebuttal: Rebuttal, Undercut: Undercut, Agreement: Agreement,
+                              Concession: Agreement, Restatement: Restatement}  # fmt: skip
+_POST_OF = attrgetter("post")
+
+#: How a document shows itself in Jupyter; set by the package root, which can draw (the model cannot).
+_display: Callable[[Document], dict[str, str]] | None = None
+
+
+def set_display(show: Callable[[Document], dict[str, str]] | None) -> None:
+    """Set what ``Document._repr_mimebundle_`` returns: a function of the document giving a
+    MIME bundle.  ``argmap/__init__`` installs one that draws the map."""
+    global _display
+    _display = show
+
+
+@attrs.frozen
+class Document:
+    """A whole annotated thread, in source order.
+
+    Lookups (``propositions_by_id``, :meth:`relations_to`, …) are indexes built
+    on first use and kept; with duplicate ids the first object wins.
+    """
+
+    metadata: Metadata = attrs.field(factory=Metadata)
+    posts: tuple[Post, ...] = attrs.field(default=(), converter=tuple)
+    propositions: tuple[Proposition, ...] = attrs.field(default=(), converter=tuple)
+    relations: tuple[Relation, ...] = attrs.field(default=(), converter=tuple)
+    path: str | None = attrs.field(default=None, eq=False, repr=False, kw_only=True)
+    comments: tuple[str, ...] = attrs.field(default=(), eq=False, repr=False, kw_only=True, converter=tuple)
+    trailing_comments: tuple[str, ...] = attrs.field(
+        default=(), eq=False, repr=False, kw_only=True, converter=tuple
+    )
+
+    #: values derived on first use and kept, as a document never changes (see :meth:`derived`)
+    _cache: dict[Hashable, Any] = attrs.field(init=False, eq=False, repr=False, factory=dict)
+
+    def derived(self, key: Hashable, make: Callable[[], _T]) -> _T:
+        """The value ``make()`` gives, made on first use under ``key`` and kept.
+
+        A document never changes, so what is computed from it stays true: the
+        lookups below, the checker's tables and findings use this.  ``key``
+        must name what ``make`` computes, and nothing else may use it.
+        """
+        found = self._cache.get(key)
+        if found is None:
+            found = self._cache[key] = make()
+        return found  # type: ignore[no-any-return]
+
+    def _typed(self, cls: type[_T]) -> tuple[_T, ...]:
+        """The relations of class ``cls`` (a subclass's among them)."""
+        cache = self._cache
+        found = cache.get(cls)
+        if found is None:
+            if cls in _BASES and Support not in cache:  # sort them all in one pass
+                buckets: dict[type, list[Relation]] = {base: [] for base in _BASES}
+                for r in self.relations:
+                    base = _BASE_OF.get(type(r))
+                    if base is not None:
+                        buckets[base].append(r)
+                    else:  # a subclass made elsewhere
+                        for base in _BASES:
+                            if isinstance(r, base):
+                                buckets[base].append(r)
+                for base, items in buckets.items():
+                    cache[base] = tuple(items)
+                return cache[cls]  # type: ignore[no-any-return]
+            found = cache[cls] = tuple(r for r in self.relations if isinstance(r, cls))
+        return found  # type: ignore[no-any-return]
+
+    def _links(self) -> tuple[Mapping[str, tuple[Relation, ...]], Mapping[str, tuple[Relation, ...]]]:
+        """Relations by target, and by source."""
+
+        def make() -> tuple[Mapping[str, tuple[Relation, ...]], Mapping[str, tuple[Relation, ...]]]:
+            into: dict[str, list[Relation]] = {}
+            out_of: dict[str, list[Relation]] = {}
+            for rel in self.relations:
+                target, sources = _ends(rel)
+                into.setdefault(target, []).append(rel)
+                for src in sources:
+                    out_of.setdefault(src, []).append(rel)
+            return (MappingProxyType({k: tuple(v) for k, v in into.items()}),
+                    MappingProxyType({k: tuple(v) for k, v in out_of.items()}))  # fmt: skip
+
+        return self.derived("links", make)
+
+    # -- typed views ---------------------------------------------------------
+    @property
+    def participants(self) -> tuple[Participant, ...]:
+        """Authors in order of their first post."""
+        return tuple(Participant(name) for name in dict.fromkeys(p.author for p in self.posts))
+
+    @property
+    def supports(self) -> tuple[Support, ...]:
+        return self._typed(Support)
+
+    @property
+    def rebuttals(self) -> tuple[Rebuttal, ...]:
+        return self._typed(Rebuttal)
+
+    @property
+    def undercuts(self) -> tuple[Undercut, ...]:
+        return self._typed(Undercut)
+
+    @property
+    def agreements(self) -> tuple[Agreement, ...]:
+        """Agreements and concessions."""
+        return self._typed(Agreement)
+
+    @property
+    def restatements(self) -> tuple[Restatement, ...]:
+        return self._typed(Restatement)
+
+    @property
+    def quotes(self) -> Iterator[tuple[Post, Quote]]:
+        """Every (quoting post, quote) pair in source order."""
+        return ((post, q) for post in self.posts for q in post.quotes)
+
+    # -- lookups -------------------------------------------------------------
+    @property
+    def posts_by_id(self) -> Mapping[str, Post]:
+        return self.derived("posts_by_id", lambda: _index(self.posts, _ID_OF))
+
+    @property
+    def propositions_by_id(self) -> Mapping[str, Proposition]:
+        return self.derived("props_by_id", lambda: _index(self.propositions, _ID_OF))
+
+    @property
+    def supports_by_id(self) -> Mapping[str, Support]:
+        return self.derived("supports_by_id", lambda: _index(self.supports, _ID_OF))
+
+    def relations_to(self, target: str) -> tuple[Relation, ...]:
+        """Relations pointing at proposition (or, for undercuts, support) ``target``."""
+        return self._links()[0].get(target, ())
+
+    def relations_from(self, source: str) -> tuple[Relation, ...]:
+        """Relations whose premise, attacker or restating source is ``source``."""
+        return self._links()[1].get(source, ())
+
+    def posts_by(self, author: str) -> tuple[Post, ...]:
+        """Posts written by ``author``, in thread order."""
+        by_author = self.derived("by_author", lambda: _group(self.posts, attrgetter("author")))
+        return by_author.get(author, ())
+
+    def propositions_of(self, post: str | None) -> tuple[Proposition, ...]:
+        """Propositions asserted in post ``post`` (None: in no post)."""
+        by_post = self.derived("props_by_post", lambda: _group(self.propositions, _POST_OF, ""))
+        return by_post.get(post or "", ())
+
+    def relations_of(self, post: str | None) -> tuple[Relation, ...]:
+        """Relations asserted in post ``post`` (None: in no post)."""
+        by_post = self.derived("rels_by_post", lambda: _group(self.relations, _POST_OF, ""))
+        return by_post.get(post or "", ())
+
+    def replies_to(self, post: str) -> tuple[Post, ...]:
+        """Posts that answer post ``post``."""
+        replies = self.derived("replies", lambda: _group(self.posts, attrgetter("reply_to")))
+        return replies.get(post, ())
+
+    def _repr_mimebundle_(self, include: object = None, exclude: object = None) -> dict[str, str]:
+        """Jupyter shows a Document as its map (SVG), or as text when it cannot be drawn."""
+        plain = f"<argmap.Document: {len(self.posts)} posts, {len(self.propositions)} propositions>"
+        if _display is None:
+            return {"text/plain": plain}
+        return _display(self)
