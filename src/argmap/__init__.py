@@ -48,6 +48,7 @@ from ._model import (
     set_display,
     stats,
 )
+from ._version import __version__ as __version__
 
 if TYPE_CHECKING:  # what the lazily loaded names are, for type checkers
     from ._evaluate import Evaluation, Translation, evaluate, to_framework
@@ -93,8 +94,6 @@ def _display(doc: Document) -> dict[str, str]:
 
 
 set_display(_display)
-
-__version__ = "0.1.0"
 
 __all__ = [
     "Agreement",

@@ -110,7 +110,7 @@ def test_a_support_with_its_premises_reordered_or_repeated_is_a_duplicate():
     assert argmap.check(different, select=["S107"]) == []
 
 
-# -- rules that read the shared tables (_rules/_tables.py) --------------------
+# -- rules that read the shared tables (_model/rule_tables.py) --------------------
 
 with_references = st.one_of(
     maps,

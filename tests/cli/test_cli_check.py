@@ -8,6 +8,7 @@ import jsonschema
 import pytest
 
 import argmap
+from argmap._check import Config
 from argmap._cli import main
 
 TEXT = """\
@@ -59,6 +60,28 @@ def test_pyproject_configuration_silences_rules(capsys, sample):
     (sample.parent / "pyproject.toml").write_text('[tool.argmap]\nignore = ["M101", "S"]\n', encoding="utf-8")
     code, out, _ = run(capsys, "check", "--format", "concise", str(sample))
     assert code == 0 and codes(out) == ["M103"]
+
+
+def test_the_library_and_the_command_find_the_same_problems(capsys, sample):
+    """argmap.check owns the choice of rules: the project's settings and the file's own header
+    apply to a loaded document as they do to `argmap check`."""
+    (sample.parent / "pyproject.toml").write_text('[tool.argmap]\nignore = ["S"]\n', encoding="utf-8")
+    sample.write_text("ignore: M103\n" + TEXT, encoding="utf-8")
+    _, out, _ = run(capsys, "check", "--format", "concise", str(sample))
+    library = [d.code for d in argmap.check(argmap.load(sample))]
+    assert codes(out) == library == ["M101"]
+    everything = [d.code for d in argmap.check(argmap.load(sample), config=Config())]
+    assert everything == ["M101", "S104"]  # without the project's settings (the header still counts)
+
+
+def test_an_ignore_header_naming_no_rule_is_reported_even_beside_a_syntax_error(capsys, tmp_path):
+    path = tmp_path / "t.argmap"
+    path.write_text("ignore: S1O3\npost 1 by ann\n  claim a: A.\n", encoding="utf-8")
+    code, out, _ = run(capsys, "check", "--format", "concise", str(path))
+    assert code == 0 and out.splitlines()[0] == f"{path}:1:1: P108 'ignore:' names no rule: 'S1O3'"
+    path.write_text("ignore: S1O3\npost 1 by ann\n  claim a A.\n", encoding="utf-8")
+    code, out, _ = run(capsys, "check", "--format", "concise", str(path))
+    assert code == 1 and codes(out) == ["P108", "P100"]
 
 
 def test_pyproject_with_a_bad_key_is_a_usage_error(capsys, sample):

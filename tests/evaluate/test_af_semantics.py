@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given
+from hypothesis import assume, given
 from hypothesis import strategies as st
 from reference import reference
 
@@ -35,8 +35,7 @@ def test_every_semantics_matches_the_brute_force_reference(af):
 
 @given(frameworks(), st.data())
 def test_acceptance_matches_the_extensions(af, data):
-    if not len(af):
-        return
+    assume(len(af))
     a = data.draw(st.sampled_from(af.arguments))
     for s in SEMANTICS:
         exts = extensions(af, s)

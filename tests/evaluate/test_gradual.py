@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from hypothesis import given
+from hypothesis import assume, given
 from hypothesis import strategies as st
 from test_af_semantics import frameworks
 
@@ -23,8 +23,7 @@ def test_scores_are_the_fixed_point(af):
 
 @given(frameworks(max_args=10), st.data())
 def test_adding_an_attack_never_raises_the_target(af, data):
-    if not len(af):
-        return
+    assume(len(af))
     x = data.draw(st.sampled_from(af.arguments))
     y = data.draw(st.sampled_from(af.arguments))
     before = h_categorizer(af)[y]

@@ -8,7 +8,7 @@ import pytest
 
 import argmap
 from argmap._cli import main
-from argmap._render import run as _graphviz_run
+from argmap._render import run as graphviz_run
 
 needs_dot = pytest.mark.skipif(shutil.which("dot") is None, reason="needs Graphviz dot")
 MAGIC = {"svg": b"<?xml", "png": b"\x89PNG\r\n\x1a\n", "pdf": b"%PDF-", "dot": b"digraph argmap {"}
@@ -44,12 +44,12 @@ def test_cjk_font_is_installed_for_png_and_pdf():
 
 
 def test_dot_format_needs_no_graphviz(monkeypatch, seed_example):
-    monkeypatch.setattr(_graphviz_run.shutil, "which", lambda name: None)
+    monkeypatch.setattr(graphviz_run.shutil, "which", lambda name: None)
     assert argmap.render(argmap.load(seed_example), "dot").startswith(b"digraph")
 
 
 def test_missing_dot_is_a_clear_error(monkeypatch, capsys, seed_example, tmp_path):
-    monkeypatch.setattr(_graphviz_run.shutil, "which", lambda name: None)
+    monkeypatch.setattr(graphviz_run.shutil, "which", lambda name: None)
     with pytest.raises(argmap.RenderError, match="apt-get install graphviz"):
         argmap.render(argmap.load(seed_example), "svg")
     code = main(["render", str(seed_example), "-o", str(tmp_path / "x.svg")])
@@ -93,6 +93,6 @@ def test_document_displays_as_svg_in_jupyter(seed_example):
 
 
 def test_document_falls_back_to_text_without_dot(monkeypatch, seed_example):
-    monkeypatch.setattr(_graphviz_run.shutil, "which", lambda name: None)
+    monkeypatch.setattr(graphviz_run.shutil, "which", lambda name: None)
     bundle = argmap.load(seed_example)._repr_mimebundle_()
     assert set(bundle) == {"text/plain"} and bundle["text/plain"].startswith("# ")

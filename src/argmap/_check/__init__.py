@@ -6,7 +6,7 @@ runs them (the project's ``[tool.argmap]`` settings from ``config``), and
 ``catalogue`` writes docs/rules.md from the rules themselves.
 """
 
-from .check import check, diagnostics_schema, header_warnings, report, rules_for
+from .checking import check, diagnostics_schema, header_warnings, report, rules_for
 from .config import Config, config_for
 from .registry import RULES, codes, known_prefixes, selected_rules
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .._language import parse_with_diagnostics
-from .check import check
+from .checking import check
 from .registry import selected_rules
 
 __all__ = ["markdown"]

@@ -8,7 +8,7 @@ import os
 import sys
 
 from .. import _formats as formats
-from .._check import Config, config_for, report, selected_rules
+from .._check import config_for, report, selected_rules
 from .._check.catalogue import markdown
 from .._language import format_document
 from .._model import Diagnostic, Severity, render_all, stats
@@ -33,7 +33,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     everything: list[Diagnostic] = []
     for name in args.files:
         doc, read_problems, text, _ = load(name, args.source_format)
-        config: Config = config_for(name)
+        config = config_for(name)
         diags = report(
             doc, read_problems, select=select, ignore=ignore, config=config,
             severity=Severity(args.severity), located=is_text(name, args.source_format),
@@ -65,7 +65,7 @@ def cmd_rules(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _summary(diags, nfiles: int) -> str:
+def _summary(diags: list[Diagnostic], nfiles: int) -> str:
     if not diags:
         return f"All checks passed ({nfiles} file{'s' * (nfiles != 1)})."
     by = {s: sum(d.severity is s for d in diags) for s in Severity}
@@ -78,7 +78,7 @@ def cmd_fmt(args: argparse.Namespace) -> int:
         raise Fail("--write cannot rewrite standard input; use it with file names")
     status = EXIT_OK
     for name in args.files:
-        doc, text = require_clean(name)
+        doc, _, text, _ = require_clean(name)
         out = format_document(doc)
         if args.check:
             if out != text:
@@ -104,7 +104,7 @@ def cmd_render(args: argparse.Namespace) -> int:
                 f"cannot tell the output format from {args.output!r}; "
                 f"use a .svg, .png, .pdf or .dot name, or --format"
             )
-    doc, _ = require_clean(args.file, args.source_format)
+    doc = require_clean(args.file, args.source_format).doc
 
     def progress(message: str) -> None:
         print(f"argmap: {message}", file=sys.stderr)
@@ -142,7 +142,9 @@ def cmd_convert(args: argparse.Namespace) -> int:
             raise Fail(
                 f"{args.output}: converting a file onto itself would overwrite it; choose another name"
             )
-    doc, _ = require_clean(args.file, args.source_format)
+    if writer.write is None:
+        raise Fail(f"argmap can read {writer.name} but not write it")
+    doc = require_clean(args.file, args.source_format).doc
     data = writer.write(doc).encode("utf-8")
     if args.output == "-":
         sys.stdout.buffer.write(data)
@@ -154,7 +156,7 @@ def cmd_convert(args: argparse.Namespace) -> int:
 def cmd_eval(args: argparse.Namespace) -> int:
     from .._evaluate import evaluate
 
-    doc, _ = require_clean(args.file, args.source_format)
+    doc = require_clean(args.file, args.source_format).doc
     ev = evaluate(doc, args.semantics, support=args.support)
     if args.format == "json":
         print(json.dumps(ev.as_dict(), ensure_ascii=False, indent=2))
@@ -188,7 +190,7 @@ def cmd_af(args: argparse.Namespace) -> int:
 
 
 def cmd_stats(args: argparse.Namespace) -> int:
-    doc, _ = require_clean(args.file, args.source_format)
+    doc = require_clean(args.file, args.source_format).doc
     counts = stats(doc)
     if args.format == "json":
         print(json.dumps(counts, indent=2))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
-from typing import Sequence
+from typing import NamedTuple, Sequence
 
 from .. import _formats as formats
 from .._language import decode_text
@@ -17,6 +17,7 @@ __all__ = [
     "EXIT_PROBLEMS",
     "EXIT_USAGE",
     "Fail",
+    "Input",
     "has_errors",
     "is_text",
     "load",
@@ -83,8 +84,18 @@ def write_atomic(path: str, data: bytes) -> None:
         raise
 
 
-def load(name: str, fmt: str | None = None):
-    """Read a document in any format; return (document, diagnostics, text, path)."""
+class Input(NamedTuple):
+    """A file as read: the document (empty if it could not be read), the problems met reading
+    it, its text, and its name as messages show it."""
+
+    doc: Document
+    problems: list[Diagnostic]
+    text: str
+    path: str
+
+
+def load(name: str, fmt: formats.FormatName | None = None) -> Input:
+    """Read a document in any format (``fmt``, else from the name and content)."""
     text, path = read(name)
     reader = formats.by_name(fmt) if fmt else formats.detect(path, text)
     if reader.read is None:
@@ -92,35 +103,37 @@ def load(name: str, fmt: str | None = None):
     try:
         doc, diags = reader.read(text, path)
     except ParseError as e:
-        return Document(path=path), list(e.diagnostics), text, path
-    return doc, diags, text, path
+        return Input(Document(path=path), list(e.diagnostics), text, path)
+    return Input(doc, list(diags), text, path)
 
 
-def is_text(name: str, fmt: str | None) -> bool:
+def is_text(name: str, fmt: formats.FormatName | None) -> bool:
+    """Whether ``name`` (read as ``fmt``) is argmap text, whose locations the checker's spans are."""
     return (fmt or formats.detect(name).name) == "argmap"
 
 
 def has_errors(diags: Sequence[Diagnostic]) -> bool:
+    """Whether any of ``diags`` is an error."""
     return any(d.severity is Severity.ERROR for d in diags)
 
 
-def _print_diagnostics(diags, text) -> None:
+def _print_diagnostics(diags: Sequence[Diagnostic], text: str) -> None:
     for rendered in render_all(diags, text):
         print(rendered, file=sys.stderr)
 
 
-def require_clean(name: str, fmt: str | None = None):
+def require_clean(name: str, fmt: formats.FormatName | None = None) -> Input:
     """Read a file and stop with its errors if it has any."""
-    doc, diags, text, _ = load(name, fmt)
-    if has_errors(diags):
-        _print_diagnostics(diags, text)
-        raise Fail(f"{name}: {_count(diags)}; nothing done", EXIT_PROBLEMS)
+    found = load(name, fmt)
+    if has_errors(found.problems):
+        _print_diagnostics(found.problems, found.text)
+        raise Fail(f"{name}: {_count(found.problems)}; nothing done", EXIT_PROBLEMS)
     if not is_text(name, fmt):  # say what the import left out or repaired
-        for d in diags:
+        for d in found.problems:
             print(str(d), file=sys.stderr)
-    return doc, text
+    return found
 
 
-def _count(diags) -> str:
+def _count(diags: Sequence[Diagnostic]) -> str:
     n = sum(d.severity is Severity.ERROR for d in diags)
     return f"{n} error{'s' * (n != 1)}"

@@ -20,15 +20,36 @@ they settle, which they usually do; the result says whether they all did.
 from __future__ import annotations
 
 from math import prod
+from typing import Callable, Literal, Mapping, NamedTuple, TypeAlias
 
-from .._model import Document, strongly_connected, without_gc
+from .._model import Document, Proposition, Support, strongly_connected, without_gc
 
-__all__ = ["df_quad"]
+__all__ = ["DEFAULT_BASE", "BipolarMap", "Node", "bipolar_map", "combine", "df_quad", "dependencies"]
 
 DEFAULT_BASE = 0.5
 
+#: a proposition ("p", id) or the inference of a support ("s", id)
+Node: TypeAlias = tuple[Literal["p", "s"], str]
 
-def _combine(base: float, attackers: list[float], supporters: list[float]) -> float:
+
+class BipolarMap(NamedTuple):
+    """What DF-QuAD reads of a map: propositions, base scores, supports, and who rebuts,
+    undercuts and supports what (by id)."""
+
+    props: Mapping[str, Proposition]
+    base: dict[str, float]
+    #: the supports whose conclusion is a proposition (and whose id is not one)
+    sups: dict[str, Support]
+    #: proposition → the propositions that rebut it
+    rebutters: dict[str, list[str]]
+    #: support → the propositions that undercut it
+    undercutters: dict[str, list[str]]
+    #: proposition → the supports that conclude it
+    supporters: dict[str, list[str]]
+
+
+def combine(base: float, attackers: list[float], supporters: list[float]) -> float:
+    """DF-QuAD's combination of a base score with its attackers' and supporters' strengths."""
     va = 1.0 - prod(1.0 - x for x in attackers)
     vs = 1.0 - prod(1.0 - x for x in supporters)
     if va >= vs:
@@ -46,18 +67,18 @@ def df_quad(doc: Document, *, rounds: int = 2000, tolerance: float = 1e-10) -> t
     >>> {k: round(v, 3) for k, v in scores.items()}, converged
     ({'a': 0.625, 'b': 0.25, 'c': 0.5}, True)
     """
-    tables = _tables(doc)
-    props, base, sups, rebutters, undercutters, supporters = tables
-    needs = _needs(*tables)
+    m = bipolar_map(doc)
+    props, base, sups, rebutters, undercutters, supporters = m
+    needs = dependencies(m)
     strength: dict[str, float] = {}
     inference: dict[str, float] = {}
 
     def inference_of(s: str) -> float:
-        weakened = _combine(1.0, [strength[a] for a in undercutters[s]], [])
+        weakened = combine(1.0, [strength[a] for a in undercutters[s]], [])
         return weakened * prod(strength[q] for q in sups[s].premises if q in props)
 
     def strength_of(p: str) -> float:
-        return _combine(base[p], [strength[a] for a in rebutters[p]], [inference[s] for s in supporters[p]])
+        return combine(base[p], [strength[a] for a in rebutters[p]], [inference[s] for s in supporters[p]])
 
     settled = True
     # each part after the parts it depends on: a proposition or inference on no circle once,
@@ -76,10 +97,17 @@ def df_quad(doc: Document, *, rounds: int = 2000, tolerance: float = 1e-10) -> t
     return {p: strength[p] for p in props}, settled
 
 
-def _needs(props, base, sups, rebutters, undercutters, supporters) -> dict:
+def dependencies(m: BipolarMap) -> dict[Node, list[Node]]:
     """What each proposition ("p", id) and inference ("s", id) depends on: rebutters and
     supporting inferences; undercutters and premises."""
-    needs: dict = {
+    props, sups, rebutters, undercutters, supporters = (
+        m.props,
+        m.sups,
+        m.rebutters,
+        m.undercutters,
+        m.supporters,
+    )
+    needs: dict[Node, list[Node]] = {
         ("p", p): [("p", a) for a in rebutters[p]] + [("s", s) for s in supporters[p]] for p in props
     }
     for s, sup in sups.items():
@@ -87,7 +115,16 @@ def _needs(props, base, sups, rebutters, undercutters, supporters) -> dict:
     return needs
 
 
-def _iterate_circle(part, base, strength, inference, inference_of, strength_of, rounds, tolerance) -> bool:
+def _iterate_circle(
+    part: list[Node],
+    base: dict[str, float],
+    strength: dict[str, float],
+    inference: dict[str, float],
+    inference_of: Callable[[str], float],
+    strength_of: Callable[[str], float],
+    rounds: int,
+    tolerance: float,
+) -> bool:
     """Update the members of one circle together (damped after 50 rounds) until none moves by
     ``tolerance``; whether that happened within ``rounds``."""
     ps = [x for kind, x in part if kind == "p"]
@@ -113,8 +150,8 @@ def _iterate_circle(part, base, strength, inference, inference_of, strength_of, 
     return done
 
 
-def _tables(doc: Document):
-    """Propositions, base scores, supports, and who rebuts, undercuts and supports what."""
+def bipolar_map(doc: Document) -> BipolarMap:
+    """The :class:`BipolarMap` of ``doc``."""
     props = doc.propositions_by_id
     base = {p: (q.base if q.base is not None else DEFAULT_BASE) for p, q in props.items()}
     sups = {s.id: s for s in doc.supports_by_id.values() if s.conclusion in props and s.id not in props}
@@ -129,4 +166,4 @@ def _tables(doc: Document):
     supporters: dict[str, list[str]] = {p: [] for p in props}
     for s in sups.values():
         supporters[s.conclusion].append(s.id)
-    return props, base, sups, rebutters, undercutters, supporters
+    return BipolarMap(props, base, sups, rebutters, undercutters, supporters)

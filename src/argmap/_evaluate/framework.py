@@ -66,9 +66,9 @@ def to_framework(doc: Document, *, support: SupportReading = "deductive") -> Tra
             continue
         necessary += [(p, s.id) for p in dict.fromkeys(s.premises) if p in known]
         (deductive if support == "deductive" else necessary).append((s.id, s.conclusion))
-    for r in doc.restatements:
-        if r.source in known and r.target in known and r.source != r.target:
-            necessary += [(r.source, r.target), (r.target, r.source)]
+    for rs in doc.restatements:
+        if rs.source in known and rs.target in known and rs.source != rs.target:
+            necessary += [(rs.source, rs.target), (rs.target, rs.source)]
     _close(why, necessary, deductive)
     return Translation(AF(props + [s.id for s in sups], why), why)
 

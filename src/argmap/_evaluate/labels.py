@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Literal, TypeAlias
+from typing import Any, Literal, TypeAlias
 
 import attrs
 
-from .._model import Document, UsageError
-from ..af import SEMANTICS, extensions, grounded_labelling
-from .framework import to_framework
+from .._model import Document, Rebuttal, Support, UsageError
+from ..af import AF, SEMANTICS, extensions, grounded_labelling
+from .framework import SupportReading, to_framework
 
 __all__ = ["NAMES", "SEMANTICS_NAMES", "Evaluation", "SemanticsName", "evaluate"]
 
@@ -27,12 +27,17 @@ SEMANTICS_NAMES: tuple[str, ...] = (*NAMES, "h-categorizer", "df-quad")
 class Evaluation:
     """Labels (IN / OUT / UNDEC) or scores, with a reason for each proposition."""
 
+    #: the semantics' code (GR, PR, …) or name (h-categorizer, df-quad)
     semantics: str
-    labels: dict
-    reasons: dict
+    #: proposition id → "IN", "OUT" or "UNDEC", or a score in [0, 1]
+    labels: dict[str, str | float]
+    #: proposition id → why it has its label, in words
+    reasons: dict[str, str]
+    #: how many extensions there are (None for gradual semantics)
     extensions: int | None = None
 
-    def as_dict(self) -> dict:
+    def as_dict(self) -> dict[str, Any]:
+        """The JSON form ``argmap eval --format json`` prints."""
         return {
             "semantics": self.semantics,
             "extensions": self.extensions,
@@ -40,7 +45,9 @@ class Evaluation:
         }
 
 
-def evaluate(doc: Document, semantics: str = "grounded", *, support: str = "deductive") -> Evaluation:
+def evaluate(
+    doc: Document, semantics: SemanticsName = "grounded", *, support: SupportReading = "deductive"
+) -> Evaluation:
     """Which propositions of ``doc`` stand under ``semantics``, and why.
 
     With several extensions a proposition is IN when it is in all of them, OUT
@@ -81,12 +88,14 @@ def evaluate(doc: Document, semantics: str = "grounded", *, support: str = "dedu
                 status[a] = "OUT"
             else:
                 status[a] = "UNDEC"
-    labels = {p: status[p] for p in doc.propositions_by_id}
+    labels: dict[str, str | float] = {p: status[p] for p in doc.propositions_by_id}
     reasons = {p: _reason(p, af, tr.why, status, code, count) for p in labels}
     return Evaluation(code, labels, reasons, count)
 
 
-def _reason(p, af, why, status, code, count) -> str:
+def _reason(
+    p: str, af: AF, why: dict[tuple[str, str], str], status: dict[str, str], code: str, count: int
+) -> str:
     label = status[p]
     attackers = list(af.attackers_of(p))
     if count == 0:
@@ -108,28 +117,28 @@ def _reason(p, af, why, status, code, count) -> str:
     return f"UNDEC: in some {code} extensions but not all"
 
 
-def _because(a, af, status) -> str:
+def _because(a: str, af: AF, status: dict[str, str]) -> str:
     attackers = af.attackers_of(a)
     if not attackers:
         return "nothing attacks it"
     return "every attacker of it is OUT"
 
 
-def _brief(a, af, why, status) -> str:
+def _brief(a: str, af: AF, why: dict[tuple[str, str], str], status: dict[str, str]) -> str:
     for b in af.attackers_of(a):
         if status[b] == "IN":
             return f"OUT, attacked by {b}, which is IN"
     return status[a]
 
 
-def _h_categorizer(doc: Document, support: str) -> Evaluation:
+def _h_categorizer(doc: Document, support: SupportReading) -> Evaluation:
     from ..af import h_categorizer
 
     tr = to_framework(doc, support=support)
     weights = {p.id: p.base for p in doc.propositions if p.base is not None}
     scores = h_categorizer(tr.af, weights)
-    labels = {p: round(scores[p], 6) for p in doc.propositions_by_id}
-    reasons = {}
+    labels: dict[str, str | float] = {p: round(scores[p], 6) for p in doc.propositions_by_id}
+    reasons: dict[str, str] = {}
     for p in labels:
         attackers = tr.af.attackers_of(p)
         base = weights.get(p, 1.0)
@@ -145,13 +154,13 @@ def _df_quad(doc: Document) -> Evaluation:
     from .dfquad import DEFAULT_BASE, df_quad
 
     scores, converged = df_quad(doc)
-    labels = {p: round(v, 6) for p, v in scores.items()}
+    labels: dict[str, str | float] = {p: round(v, 6) for p, v in scores.items()}
     note = "" if converged else " (the iteration did not settle: cycles; the value is approximate)"
-    reasons = {}
+    reasons: dict[str, str] = {}
     for p, q in doc.propositions_by_id.items():
         base = q.base if q.base is not None else DEFAULT_BASE
-        against = [r.attacker for r in doc.relations_to(p) if r.kind == "rebuttal"]
-        for_ = [r.id for r in doc.relations_to(p) if r.kind == "support"]
+        against = [r.attacker for r in doc.relations_to(p) if isinstance(r, Rebuttal)]
+        for_ = [r.id for r in doc.relations_to(p) if isinstance(r, Support)]
         parts = [f"base {base:g}"]
         if for_:
             parts.append("raised by " + ", ".join(for_))

@@ -4,13 +4,18 @@ from __future__ import annotations
 
 import json
 import os
-from typing import Callable
+from typing import Any, Callable, Literal, TypeAlias
 
 import attrs
 
-from .._model import UsageError
+from .._model import Diagnostic, Document, UsageError
 
-__all__ = ["FORMATS", "Format", "by_name", "detect", "load", "output_format", "read", "write"]
+__all__ = ["FORMATS", "Format", "FormatName", "by_name", "detect", "load", "output_format", "read", "write"]
+
+#: The names of the formats: the keys of :data:`FORMATS`.
+FormatName: TypeAlias = Literal[
+    "argmap", "json", "aif", "argdown", "sadface", "microtext", "brat", "graphml", "kialo"
+]
 
 
 @attrs.frozen
@@ -22,17 +27,17 @@ class Format:
     ``write(document)`` returns the text.
     """
 
-    name: str
+    name: FormatName
     suffixes: tuple[str, ...]
-    read: Callable | None
-    write: Callable | None
+    read: Callable[[str, str | None], tuple[Document, list[Diagnostic]]] | None
+    write: Callable[[Document], str] | None
     description: str = ""
 
 
-def _lazy(module: str, function: str) -> Callable:
+def _lazy(module: str, function: str) -> Callable[..., Any]:
     """A reader or writer that imports its module on first use (keeps start-up fast)."""
 
-    def call(*args, **kwargs):
+    def call(*args: Any, **kwargs: Any) -> Any:
         import importlib
 
         return getattr(importlib.import_module(f"{__name__}.{module}"), function)(*args, **kwargs)
@@ -40,31 +45,31 @@ def _lazy(module: str, function: str) -> Callable:
     return call
 
 
-def _argmap_read(text, path):
+def _argmap_read(text: str, path: str | None) -> tuple[Document, list[Diagnostic]]:
     from .._language import parse_with_diagnostics
 
     return parse_with_diagnostics(text, path=path)
 
 
-def _argmap_write(doc):
+def _argmap_write(doc: Document) -> str:
     from .._language import format_document
 
     return format_document(doc)
 
 
-def _json_read(text, path):
+def _json_read(text: str, path: str | None) -> tuple[Document, list[Diagnostic]]:
     from .argmap_json import from_json
 
     return from_json(text, path=path), []
 
 
-def _json_write(doc):
+def _json_write(doc: Document) -> str:
     from .argmap_json import to_json
 
     return to_json(doc)
 
 
-FORMATS = {
+FORMATS: dict[FormatName, Format] = {
     "argmap": Format("argmap", (".argmap",), _argmap_read, _argmap_write, "the annotation language"),
     "json": Format("json", (".json",), _json_read, _json_write, "argmap JSON"),
     "aif": Format("aif", (".aif",), _lazy("aif", "read"), _lazy("aif", "dumps"), "AIF JSON (AIFdb, OVA)"),
@@ -83,14 +88,15 @@ FORMATS = {
 }
 
 
-def by_name(name: str) -> Format:
+def by_name(name: FormatName) -> Format:
+    """The format called ``name``; :class:`~argmap.UsageError` for an unknown name."""
     try:
         return FORMATS[name]
     except KeyError:
         raise UsageError(f"unknown format {name!r}; known: {', '.join(FORMATS)}") from None
 
 
-def _sniff_json(text: str) -> str | None:
+def _sniff_json(text: str) -> FormatName | None:
     """Which JSON dialect ``text`` is, from its top-level shape (None: cannot tell)."""
     try:
         data = json.loads(text)
@@ -156,7 +162,9 @@ def output_format(path: str) -> Format:
     raise UsageError(f"cannot tell the output format from {path!r}; use a name ending in {names}, or --to")
 
 
-def read(text: str, format: str = "argmap", *, path: str | None = None):
+def read(
+    text: str, format: FormatName = "argmap", *, path: str | None = None
+) -> tuple[Document, list[Diagnostic]]:
     """Read ``text`` in the named format.
 
     Returns:
@@ -179,7 +187,7 @@ def read(text: str, format: str = "argmap", *, path: str | None = None):
     return doc, diagnostics
 
 
-def write(doc, format: str = "argmap") -> str:
+def write(doc: Document, format: FormatName = "argmap") -> str:
     """``doc`` as text in the named format.
 
     >>> import argmap
@@ -192,7 +200,7 @@ def write(doc, format: str = "argmap") -> str:
     return fmt.write(doc)
 
 
-def load(path, *, format: str | None = None):
+def load(path: str | os.PathLike[str], *, format: FormatName | None = None) -> Document:
     """Read a file in any format argmap reads (from its suffix, or ``format``).
 
     Raises:

@@ -11,15 +11,20 @@ from __future__ import annotations
 import json
 import re
 from collections import defaultdict
+from typing import Any, Literal, TypedDict
+
+import attrs
 
 from .._model import (
     Agreement,
     Concession,
+    Diagnostic,
     Document,
     Kind,
     Post,
     Proposition,
     Rebuttal,
+    Relation,
     Restatement,
     Support,
     Undercut,
@@ -37,6 +42,13 @@ _SAYS = re.compile(r"^(.{1,80}?) says '(.*)'$", re.S)
 _DEFAULT_INFERENCE = {"", "RA", "Default Inference"}
 
 
+class _Relations(TypedDict):
+    """The relations read, and the indexes in ``all`` of those each scheme node gave."""
+
+    all: list[Relation]
+    by_node: defaultdict[str, list[int]]
+
+
 def _legal(a: str, b: str) -> bool:
     """Whether AIF (with IAT) allows an edge from an ``a`` node to a ``b`` node."""
     if a == "I":
@@ -52,7 +64,7 @@ def _legal(a: str, b: str) -> bool:
     return False
 
 
-def _unwrap(data, report: Report) -> dict:
+def _unwrap(data: Any, report: Report) -> dict[str, Any]:
     if isinstance(data, dict) and isinstance(data.get("AIF"), dict):  # OVA / xAIF
         inner = dict(data["AIF"])
         for key in ("participants", "locutions"):
@@ -66,13 +78,13 @@ def _unwrap(data, report: Report) -> dict:
     return data
 
 
-def _node_id(value):
+def _node_id(value: object) -> str | None:
     if isinstance(value, dict):  # some exports nest the node: {"from": {"nodeID": 3}}
         value = value.get("nodeID")
     return None if value is None else str(value)
 
 
-def from_aif(text: str, *, path: str | None = None) -> tuple[Document, list]:
+def from_aif(text: str, *, path: str | None = None) -> tuple[Document, list[Diagnostic]]:
     """Read AIF JSON text; return the document and the warnings about what was left out.
 
     Raises:
@@ -80,7 +92,7 @@ def from_aif(text: str, *, path: str | None = None) -> tuple[Document, list]:
     """
     report = Report(path)
     data = _unwrap(load_json(text, report), report)
-    nodes: dict[str, dict] = {}
+    nodes: dict[str, dict[str, Any]] = {}
     for n in data["nodes"]:
         nid = _node_id(n.get("nodeID", n.get("id"))) if isinstance(n, dict) else None
         if nid is None:
@@ -90,7 +102,8 @@ def from_aif(text: str, *, path: str | None = None) -> tuple[Document, list]:
             report.warn("X102", f"node {nid} is defined twice; the first definition is used")
             continue
         nodes[nid] = {**n, "type": str(n.get("type", "")).upper()}
-    out_edges, in_edges = defaultdict(list), defaultdict(list)
+    out_edges: defaultdict[str, list[str]] = defaultdict(list)
+    in_edges: defaultdict[str, list[str]] = defaultdict(list)
     for e in data.get("edges", []):
         if not isinstance(e, dict):
             report.warn("X103", f"an edge that is not an object is left out: {str(e)[:60]}")
@@ -119,15 +132,22 @@ def from_aif(text: str, *, path: str | None = None) -> tuple[Document, list]:
 
 
 class _Builder:
-    def __init__(self, nodes, out_edges, in_edges, data, report):
+    def __init__(
+        self,
+        nodes: dict[str, dict[str, Any]],
+        out_edges: defaultdict[str, list[str]],
+        in_edges: defaultdict[str, list[str]],
+        data: dict[str, Any],
+        report: Report,
+    ) -> None:
         self.nodes, self.out, self.inn, self.report = nodes, out_edges, in_edges, report
         self.data = data
         self.ids = Ids()
-        self.of_type = defaultdict(list)
+        self.of_type: defaultdict[str, list[str]] = defaultdict(list)
         for nid, n in nodes.items():
             self.of_type[n["type"]].append(nid)
 
-    def _ends(self, nid, direction, kind):
+    def _ends(self, nid: str, direction: Literal["in", "out"], kind: str) -> list[str]:
         edges = self.out[nid] if direction == "out" else self.inn[nid]
         return [x for x in edges if self.nodes[x]["type"] == kind]
 
@@ -144,13 +164,13 @@ class _Builder:
         self.report.diagnostics.extend(reference_diagnostics(doc))
         return doc
 
-    def _proposition(self, nid):
+    def _proposition(self, nid: str) -> Proposition:
         return Proposition(self.ids.get(nid), as_line(self.nodes[nid].get("text")))
 
     # -- dialogue: posts, replies, who said what -------------------------------------
 
-    def _people(self) -> dict:
-        people = {}
+    def _people(self) -> dict[str, str]:
+        people: dict[str, str] = {}
         for p in self.data.get("participants") or ():
             if isinstance(p, dict) and p.get("participantID") is not None:
                 first, last = str(p.get("firstname") or ""), str(p.get("surname") or "")
@@ -159,18 +179,20 @@ class _Builder:
                     people[str(p["participantID"])] = name
         return people
 
-    def _posts(self) -> dict:
+    def _posts(self) -> dict[str, Post]:
         people = self._people()
-        locutions = {}
+        locutions: dict[str, dict[str, Any]] = {}
         for loc in self.data.get("locutions") or ():
             if isinstance(loc, dict) and loc.get("nodeID") is not None:
                 locutions.setdefault(str(loc["nodeID"]), loc)
-        posts, anonymous = {}, 0
+        posts: dict[str, Post] = {}
+        anonymous = 0
         for nid in self.of_type["L"]:
             raw = str(self.nodes[nid].get("text") or "")
             text = as_line(raw)
             loc = locutions.get(nid, {})
-            author, body = None, text
+            author: str | None = None
+            body = text
             person = loc.get("personID")
             named = people.get(str(person)) if person is not None else None
             if named and raw.startswith(named + " :"):
@@ -191,10 +213,10 @@ class _Builder:
                 for target in self._ends(ta, "out", "L"):
                     post = posts[target]
                     if post.reply_to is None and target != source:
-                        posts[target] = _replace(post, reply_to=posts[source].id)
+                        posts[target] = attrs.evolve(post, reply_to=posts[source].id)
         return posts
 
-    def _speaker(self, anchor) -> str | None:
+    def _speaker(self, anchor: str) -> str | None:
         """The L-node that speaks through a YA anchored at ``anchor`` (an L or a TA)."""
         kind = self.nodes[anchor]["type"]
         if kind == "L":
@@ -204,8 +226,8 @@ class _Builder:
             return replies[0] if replies else None
         return None
 
-    def _dialogue(self, props, relations, posts) -> None:
-        agreements = []
+    def _dialogue(self, props: dict[str, Proposition], relations: _Relations, posts: dict[str, Post]) -> None:
+        agreements: list[tuple[str, str, str]] = []
         for ya in self.of_type["YA"]:
             force = one_line(self.nodes[ya].get("text") or self.nodes[ya].get("scheme")).lower()
             speakers = [s for s in (self._speaker(a) for a in self.inn[ya]) if s is not None]
@@ -220,13 +242,13 @@ class _Builder:
                         agreements.append((force, target, post_id))
                     elif prop.post is None:
                         question = "question" in force
-                        props[target] = _replace(
+                        props[target] = attrs.evolve(
                             prop, post=post_id, kind=Kind.QUESTION if question else prop.kind
                         )
                 elif target in relations["by_node"]:
                     for i in relations["by_node"][target]:
                         if relations["all"][i].post is None:
-                            relations["all"][i] = _replace(relations["all"][i], post=post_id)
+                            relations["all"][i] = attrs.evolve(relations["all"][i], post=post_id)
         for force, target, post_id in agreements:
             if props[target].post != post_id:
                 cls = Concession if force == "conceding" else Agreement
@@ -234,12 +256,12 @@ class _Builder:
 
     # -- the argument layer ----------------------------------------------------------
 
-    def _relations(self, props) -> dict:
-        out: list = []
-        by_node: dict = defaultdict(list)
-        supports = {}
+    def _relations(self, props: dict[str, Proposition]) -> _Relations:
+        out: list[Relation] = []
+        by_node: defaultdict[str, list[int]] = defaultdict(list)
+        supports: dict[str, str] = {}
 
-        def add(nid, rel):
+        def add(nid: str, rel: Relation) -> None:
             by_node[nid].append(len(out))
             out.append(rel)
 
@@ -291,37 +313,34 @@ class _Builder:
         return {"all": out, "by_node": by_node}
 
 
-def _replace(obj, **changes):
-    import attrs
-
-    return attrs.evolve(obj, **changes)
-
-
 # -- export ----------------------------------------------------------------------------
 
 
-def to_aif(doc: Document) -> dict:
+def to_aif(doc: Document) -> dict[str, Any]:
     """``doc`` as an AIFdb nodeset with the IAT layer (``nodes``, ``edges``, ``locutions``, ``participants``)."""
     ids = Ids()
     for obj in list(doc.propositions) + list(doc.supports):
         ids.get(obj.id)
-    nodes, edges, locutions = [], [], []
+    nodes: list[dict[str, str]] = []
+    edges: list[dict[str, str]] = []
+    locutions: list[dict[str, str | int]] = []
 
-    def node(nid, kind, text, **extra):
+    def node(nid: str, kind: str, text: str, **extra: str) -> str:
         nodes.append({"nodeID": nid, "text": text, "type": kind, **extra})
         return nid
 
-    def edge(a, b):
+    def edge(a: str, b: str) -> None:
         edges.append({"edgeID": f"e{len(edges) + 1}", "fromID": a, "toID": b})
 
     people: dict[str, int] = {}
-    l_node, ta_into = {}, {}
+    l_node: dict[str, str] = {}
+    ta_into: dict[str, str] = {}
     for post in doc.posts:
         person = people.setdefault(post.author, len(people) + 1)
         body = " ".join(post.body) if post.body else ""
         l_node[post.id] = node(ids.get(post.id, "post") if post.id not in ids.used else ids.fresh("L" + post.id),
                                "L", f"{post.author} : {body}")  # fmt: skip
-        loc = {"nodeID": l_node[post.id], "personID": person}
+        loc: dict[str, str | int] = {"nodeID": l_node[post.id], "personID": person}
         if post.timestamp is not None:
             loc["start"] = post.timestamp
         locutions.append(loc)
@@ -332,7 +351,7 @@ def to_aif(doc: Document) -> dict:
             edge(l_node[parent], ta_into[post.id])
             edge(ta_into[post.id], l_node[post.id])
 
-    def anchor(post_id, force, target):
+    def anchor(post_id: str | None, force: str, target: str) -> None:
         """post → YA(force) → target, from the reply's TA when the post replies."""
         if post_id not in l_node:
             return
@@ -374,9 +393,11 @@ def to_aif(doc: Document) -> dict:
     return {"nodes": nodes, "edges": edges, "locutions": locutions, "participants": participants}
 
 
-def read(text: str, path: str | None = None):
+def read(text: str, path: str | None = None) -> tuple[Document, list[Diagnostic]]:
+    """The format registry's reader: :func:`from_aif`."""
     return from_aif(text, path=path)
 
 
 def dumps(doc: Document) -> str:
+    """The format registry's writer: :func:`to_aif` as JSON text."""
     return json.dumps(to_aif(doc), ensure_ascii=False, indent=1) + "\n"

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import functools
 import json
+from json.encoder import encode_basestring as _str  # the C encoder where Python has it
+from typing import Any, Callable, Iterable, NoReturn
 
 from .._model import (
     Agreement,
@@ -22,6 +24,7 @@ from .._model import (
     Proposition,
     Quote,
     Rebuttal,
+    Relation,
     Restatement,
     Severity,
     Span,
@@ -37,11 +40,13 @@ SCHEMA_VERSION = 1
 
 
 @functools.cache
-def schema() -> dict:
+def schema() -> dict[str, Any]:
+    """The argmap JSON Schema shipped in the package (read once)."""
     from importlib import resources
 
     text = resources.files("argmap").joinpath("schemas", "argmap.schema.json").read_text("utf-8")
-    return json.loads(text)
+    data: dict[str, Any] = json.loads(text)
+    return data
 
 
 # The writer builds the text directly (no intermediate dicts): it is the
@@ -49,24 +54,20 @@ def schema() -> dict:
 # json module's own C string encoder; everything else is an int (spans), a
 # fixed key, or goes through the full encoder.
 _ENCODE = json.JSONEncoder(ensure_ascii=False).encode
-try:
-    from json.encoder import c_encode_basestring as _str
-except ImportError:  # a Python without the C accelerator
-    from json.encoder import py_encode_basestring as _str
 
 
-def _strs(values) -> str:
+def _strs(values: Iterable[str]) -> str:
     return "[" + ", ".join(map(_str, values)) + "]"
 
 
-def _span_text(s) -> str:
+def _span_text(s: Span) -> str:
     a, b, c, d = s
     if type(a) is int and type(b) is int and type(c) is int and type(d) is int:
         return f"[{a}, {b}, {c}, {d}]"
     return _ENCODE(list(s))
 
 
-def _close(obj) -> str:
+def _close(obj: Post | Quote | Proposition | Relation) -> str:
     """The keys every item may end with (post, span, comments), and the closing brace."""
     out = ""
     post = getattr(obj, "post", None)
@@ -93,7 +94,7 @@ def _post(p: Post) -> str:
     return out + _close(p)
 
 
-def _proposition(p: Proposition, claim=Kind.CLAIM) -> str:
+def _proposition(p: Proposition, claim: Kind = Kind.CLAIM) -> str:
     out = f'{{"id": {_str(p.id)}, "text": {_str(p.text)}'
     if p.kind is not claim:
         out += f', "kind": {_str(p.kind.value)}'
@@ -106,7 +107,7 @@ def _proposition(p: Proposition, claim=Kind.CLAIM) -> str:
     return out + _close(p)
 
 
-def _relation(r) -> str:
+def _relation(r: Relation) -> str:
     if isinstance(r, Support):
         out = f'{{"type": "support", "id": {_str(r.id)}, "premises": {_strs(r.premises)}, "conclusion": {_str(r.conclusion)}'
         if r.scheme is not None:
@@ -120,14 +121,14 @@ def _relation(r) -> str:
     return out + _close(r)
 
 
-def _head(doc: Document) -> dict:
+def _head(doc: Document) -> dict[str, Any]:
     m = doc.metadata
     meta = {
         key: getattr(m, key) for key in ("title", "source", "date", "language") if getattr(m, key) is not None
     }
     if m.ignore:
         meta["ignore"] = list(m.ignore)
-    data: dict = {"format": "argmap", "version": SCHEMA_VERSION}
+    data: dict[str, Any] = {"format": "argmap", "version": SCHEMA_VERSION}
     if meta:
         data["metadata"] = meta
     if doc.comments:
@@ -152,6 +153,8 @@ def to_json(doc: Document) -> str:
     }
     """
     out = [_ENCODE(_head(doc))[:-1] + ","]
+    # each list with its writer (the pairing is beyond a type: Any)
+    lists: tuple[tuple[str, tuple[Any, ...], Callable[[Any], str]], ...]
     lists = (("posts", doc.posts, _post), ("propositions", doc.propositions, _proposition),
              ("relations", doc.relations, _relation))  # fmt: skip
     for key, items, write in lists:
@@ -163,21 +166,22 @@ def to_json(doc: Document) -> str:
     return "\n".join(out) + "\n}\n"
 
 
-def to_dict(doc: Document) -> dict:
+def to_dict(doc: Document) -> dict[str, Any]:
     """The JSON-ready dict of ``doc`` (what :func:`to_json` writes)."""
-    return json.loads(to_json(doc))
+    data: dict[str, Any] = json.loads(to_json(doc))
+    return data
 
 
-def _span(d: dict) -> Span | None:
+def _span(d: dict[str, Any]) -> Span | None:
     s = d.get("span")
     return Span(*s) if s else None
 
 
-def _kw(d: dict) -> dict:
+def _kw(d: dict[str, Any]) -> dict[str, Any]:
     return {"span": _span(d), "comments": d.get("comments", ())}
 
 
-_RELATIONS = {
+_RELATIONS: dict[str, Callable[[dict[str, Any]], Relation]] = {
     "rebuttal": lambda d: Rebuttal(d["attacker"], d["target"], d.get("post"), **_kw(d)),
     "undercut": lambda d: Undercut(d["attacker"], d["target"], d.get("post"), **_kw(d)),
     "agreement": lambda d: Agreement(d["target"], d.get("post"), **_kw(d)),
@@ -189,7 +193,9 @@ _RELATIONS = {
 }
 
 
-def _fail(path, message, line=None, column=None, code="J001"):
+def _fail(
+    path: str | None, message: str, line: int | None = None, column: int = 1, code: str = "J001"
+) -> NoReturn:
     span = Span(line, column, line, column + 1) if line else None
     raise ParseError([Diagnostic(code, Severity.ERROR, message, span, path)])
 
@@ -227,11 +233,11 @@ def from_json(text: str, *, path: str | None = None) -> Document:
 
 
 @functools.cache
-def _plainly_valid():
+def _plainly_valid() -> Callable[[Any], bool]:
     return checker(schema())
 
 
-def _explain(data, path) -> None:
+def _explain(data: Any, path: str | None) -> None:
     """Raise J002 with jsonschema's located errors, if it finds any."""
     import jsonschema
 
@@ -250,7 +256,7 @@ def _explain(data, path) -> None:
         raise ParseError(diags)
 
 
-def _build(data: dict, path) -> Document:
+def _build(data: dict[str, Any], path: str | None) -> Document:
     meta = Metadata(**data.get("metadata", {}))
     posts = [
         Post(
@@ -284,6 +290,6 @@ def _build(data: dict, path) -> Document:
     )  # fmt: skip
 
 
-def _where(path) -> str:
+def _where(path: Iterable[str | int]) -> str:
     parts = "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in path)
     return "$" + parts

@@ -16,7 +16,7 @@ from __future__ import annotations
 import os
 import re
 
-from .._model import Agreement, Document, Kind, Proposition, Rebuttal, Support, Undercut
+from .._model import Agreement, Diagnostic, Document, Kind, Proposition, Rebuttal, Relation, Support, Undercut
 from .common import Ids, Report, one_line
 
 __all__ = ["from_brat"]
@@ -41,14 +41,16 @@ def _read_txt(path: str | None, report: Report) -> str | None:
         return None
 
 
-def from_brat(text: str, *, path: str | None = None, source: str | None = None) -> tuple[Document, list]:
+def from_brat(
+    text: str, *, path: str | None = None, source: str | None = None
+) -> tuple[Document, list[Diagnostic]]:
     """Read a brat ``.ann`` (``source``: the ``.txt``; read from beside ``path`` if not given)."""
     report = Report(path)
     if source is None:
         source = _read_txt(path, report)
     ids = Ids()
     props: dict[str, Proposition] = {}
-    relations: list[tuple] = []  # (kind, arg1, arg2, line)
+    relations: list[tuple[str, str, str, str, int]] = []  # (key, kind, arg1, arg2, line)
     stance: dict[str, str] = {}
     for number, raw in enumerate(text.splitlines(), 1):
         if not raw.strip() or raw.startswith("#"):
@@ -63,9 +65,9 @@ def from_brat(text: str, *, path: str | None = None, source: str | None = None) 
             label, start, end = m.group(1), int(m.group(2)), int(m.group(3))
             words = fields[2] if len(fields) > 2 else ""
             words = _located(words, start, end, source, key, number, report)
-            kind = _KINDS.get(label.lower(), Kind.CLAIM)
+            role = _KINDS.get(label.lower(), Kind.CLAIM)
             tags = [] if label.lower() in _KINDS else [re.sub(r"[\s,]+", "-", label)]
-            props[key] = Proposition(ids.get(key), one_line(words), kind, tags=tags)
+            props[key] = Proposition(ids.get(key), one_line(words), role, tags=tags)
         elif key.startswith("R") and len(fields) >= 2:
             parts = fields[1].split()
             args = dict(p.split(":", 1) for p in parts[1:] if ":" in p)
@@ -78,7 +80,8 @@ def from_brat(text: str, *, path: str | None = None, source: str | None = None) 
             parts = fields[1].split()
             if len(parts) == 3 and parts[0].lower() == "stance":
                 stance[parts[1]] = parts[2].lower()
-    rels, supports = [], {}
+    rels: list[Relation] = []
+    supports: dict[str, Support] = {}
     for key, kind, a, b, number in relations:
         if a not in props or b not in props:
             report.warn(
@@ -143,5 +146,6 @@ def _located(
     return words
 
 
-def read(text: str, path: str | None = None):
+def read(text: str, path: str | None = None) -> tuple[Document, list[Diagnostic]]:
+    """The format registry's reader: :func:`from_brat`."""
     return from_brat(text, path=path)

@@ -4,16 +4,17 @@ from __future__ import annotations
 
 import json
 import re
+from typing import Any, NoReturn
 
 import attrs
 
-from .._model import Diagnostic, ParseError, Severity, Span, is_id
+from .._model import Diagnostic, ParseError, Post, Severity, Span, is_id
 
 _NOT_ID = re.compile(r"[^\w.\-]+")
 _SPACE = re.compile(r"\s+")
 
 
-def one_line(text) -> str:
+def one_line(text: object) -> str:
     """``text`` with every run of white space made one blank, ends trimmed.
 
     >>> one_line("  Tea\\n is   good ")
@@ -22,7 +23,7 @@ def one_line(text) -> str:
     return _SPACE.sub(" ", str(text or "")).strip()
 
 
-def as_line(text) -> str:
+def as_line(text: object) -> str:
     """``text`` unchanged if it is already one line without surrounding blanks, else :func:`one_line`."""
     if isinstance(text, str) and "\n" not in text and "\r" not in text and text == text.strip():
         return text
@@ -37,15 +38,15 @@ class Ids:
     ('node_7', 'node_7', 'node_7-2')
     """
 
-    def __init__(self, prefix: str = "n"):
+    def __init__(self, prefix: str = "n") -> None:
         self.prefix = prefix
         self.used: set[str] = set()
-        self.known: dict = {}
+        self.known: dict[tuple[str, str], str] = {}
         #: base -> the suffix last given: the next fresh id starts there, not at 1
         #: (a writer asks for thousands of "ta", "ca", … nodes)
         self.last: dict[str, int] = {}
 
-    def get(self, raw, namespace: str = "") -> str:
+    def get(self, raw: object, namespace: str = "") -> str:
         """The id for ``raw`` (ids of different namespaces never clash)."""
         key = (namespace, str(raw))
         if key not in self.known:
@@ -75,20 +76,26 @@ class Ids:
 class Report:
     """Collects the warnings an import produces; raises for fatal problems."""
 
-    def __init__(self, path: str | None):
+    def __init__(self, path: str | None) -> None:
         self.path = path
         self.diagnostics: list[Diagnostic] = []
 
-    def warn(self, code: str, message: str, line: int | None = None, column: int = 1, hint=None) -> None:
+    def warn(
+        self, code: str, message: str, line: int | None = None, column: int = 1, hint: str | None = None
+    ) -> None:
+        """Add a warning (at ``line``, ``column`` when given)."""
         span = Span(line, column, line, column + 1) if line else None
         self.diagnostics.append(Diagnostic(code, Severity.WARNING, message, span, self.path, hint=hint))
 
-    def fail(self, code: str, message: str, line: int | None = None, column: int = 1, hint=None):
+    def fail(
+        self, code: str, message: str, line: int | None = None, column: int = 1, hint: str | None = None
+    ) -> NoReturn:
+        """Raise :class:`~argmap.ParseError` with this one error (at ``line``, ``column`` when given)."""
         span = Span(line, column, line, column + 1) if line else None
         raise ParseError([Diagnostic(code, Severity.ERROR, message, span, self.path, hint=hint)])
 
 
-def load_json(text: str, report: Report, code: str = "J001"):
+def load_json(text: str, report: Report, code: str = "J001") -> Any:
     """Parse JSON or fail with the line and column of the problem."""
     try:
         return json.loads(text)
@@ -96,7 +103,7 @@ def load_json(text: str, report: Report, code: str = "J001"):
         report.fail(code, f"not valid JSON: {e.msg}", e.lineno, e.colno)
 
 
-def replies_first(posts: list, report: Report | None = None) -> list:
+def replies_first(posts: list[Post], report: Report | None = None) -> list[Post]:
     """``posts`` reordered as little as possible so each comes after the post it replies to.
 
     A reply cycle cannot be ordered: the reply that closes it is dropped (with
@@ -104,10 +111,12 @@ def replies_first(posts: list, report: Report | None = None) -> list:
     """
     by_id = {p.id: p for p in posts}
     placed: set[str] = set()
-    out: list = []
+    out: list[Post] = []
 
+    post: Post | None
     for post in posts:
-        chain, seen = [], set()
+        chain: list[Post] = []
+        seen: set[str] = set()
         while post is not None and post.id not in placed and post.id not in seen:
             seen.add(post.id)
             chain.append(post)

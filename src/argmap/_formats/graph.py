@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as ET
+from typing import Any, Callable
 
 from .._model import Agreement, Document, Rebuttal, Restatement, Support, Undercut
 
@@ -21,13 +22,16 @@ _NODE_KEYS = ("type", "text", "kind", "tags", "author", "timestamp", "scheme", "
 _EDGE_KEYS = ("type", "post")
 
 
-def graph_elements(doc: Document):
+def graph_elements(
+    doc: Document,
+) -> tuple[list[tuple[str, dict[str, str]]], list[tuple[str, str, dict[str, str]]]]:
     """``(nodes, edges)``: nodes as ``(id, attributes)``, edges as ``(source, target, attributes)``.
 
     Node ids are ``proposition:ID``, ``support:ID`` and ``post:ID``, so the
     three kinds of id never clash.
     """
-    nodes, edges = [], []
+    nodes: list[tuple[str, dict[str, str | None]]] = []
+    edges: list[tuple[str, str, dict[str, str | None]]] = []
     for post in doc.posts:
         nodes.append((f"post:{post.id}", {"type": "post", "author": post.author, "timestamp": post.timestamp,
                                            "text": "\n".join(post.body) if post.body else None}))  # fmt: skip
@@ -39,7 +43,7 @@ def graph_elements(doc: Document):
         if p.post is not None:
             edges.append((f"post:{p.post}", f"proposition:{p.id}", {"type": "asserts"}))
     for r in doc.relations:
-        attrs = {"type": r.kind, "post": r.post}
+        attrs: dict[str, str | None] = {"type": r.kind, "post": r.post}
         if isinstance(r, Support):
             node = f"support:{r.id}"
             nodes.append((node, {"type": "support", "scheme": r.scheme, "post": r.post}))
@@ -53,6 +57,7 @@ def graph_elements(doc: Document):
             edges.append((f"proposition:{r.source}", f"proposition:{r.target}", attrs))
         elif isinstance(r, Agreement) and r.post is not None:
             edges.append((f"post:{r.post}", f"proposition:{r.target}", attrs))
+    clean: Callable[[dict[str, str | None]], dict[str, str]]
     clean = lambda d: {k: v for k, v in d.items() if v is not None}  # noqa: E731
     return [(n, clean(a)) for n, a in nodes], [(s, t, clean(a)) for s, t, a in edges]
 
@@ -83,12 +88,12 @@ def to_graphml(doc: Document) -> str:
 _NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 
-def xml_text(value) -> str:
+def xml_text(value: object) -> str:
     """``value`` as text XML 1.0 can hold: characters it cannot hold become U+FFFD."""
     return _NOT_XML.sub("\ufffd", str(value))
 
 
-def to_networkx(doc: Document):
+def to_networkx(doc: Document) -> Any:  # a networkx.MultiDiGraph: networkx publishes no types
     """``doc`` as a :class:`networkx.MultiDiGraph` (needs the ``networkx`` extra).
 
     >>> import argmap

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from .._model import Document, Kind, Metadata, Proposition, Rebuttal, Support
+from .._model import Diagnostic, Document, Kind, Metadata, Proposition, Rebuttal, Support
 from .common import Report, one_line
 
 __all__ = ["from_kialo"]
@@ -19,10 +19,11 @@ _CLAIM = re.compile(r"^((?:\d+\.)+)\s*(?:(Pro|Con):\s*)?(.*)$")
 _LINK = re.compile(r"^->\s*See\s+((?:\d+\.)*\d+)\.?\s*$")
 
 
-def from_kialo(text: str, *, path: str | None = None) -> tuple[Document, list]:
+def from_kialo(text: str, *, path: str | None = None) -> tuple[Document, list[Diagnostic]]:
     """Read a Kialo text export; return the document and warnings (unknown links, stray lines)."""
     report = Report(path)
-    title, entries = None, []  # entries: [number, stance, text, line]
+    title: str | None = None
+    entries: list[tuple[str, str | None, str, int]] = []  # (number, stance, text, line)
     for number, raw in enumerate(text.lstrip("\ufeff").splitlines(), 1):
         line = raw.strip()
         if not line:
@@ -32,37 +33,42 @@ def from_kialo(text: str, *, path: str | None = None) -> tuple[Document, list]:
             continue
         m = _CLAIM.match(line)
         if m:
-            entries.append([m.group(1).rstrip("."), m.group(2), m.group(3), number])
-        elif entries:
-            entries[-1][2] += " " + line  # a claim that runs over several lines
+            entries.append((m.group(1).rstrip("."), m.group(2), m.group(3), number))
+        elif entries:  # a claim that runs over several lines
+            num, stance, body, at = entries[-1]
+            entries[-1] = (num, stance, body + " " + line, at)
         else:
             report.warn("X401", "text before the first numbered claim is left out", number)
     if not entries:
         report.fail("X400", "not a Kialo export: no numbered claims ('1. ...', '1.1. Pro: ...')")
-    props, rels, links = {}, [], []
-    for num, stance, body, line in entries:
+    props: dict[str, Proposition] = {}
+    rels: list[Support | Rebuttal | None] = []
+    links: list[tuple[str, str | None, str, int]] = []
+    for num, stance, body, at in entries:
         link = _LINK.match(body.strip())
         if link:
-            links.append((num, stance, link.group(1), line))
+            links.append((num, stance, link.group(1), at))
             continue
         if num in props:
-            report.warn("X402", f"claim {num} appears twice; the second is left out", line)
+            report.warn("X402", f"claim {num} appears twice; the second is left out", at)
             continue
         kind = Kind.THESIS if "." not in num else Kind.CLAIM
         props[num] = Proposition(num, one_line(body), kind)
-    for num, stance, body, line in entries:
+    for num, stance, body, at in entries:
         if num in props and "." in num:
-            rels.append(_relation(num, num, stance, props, report, line))
-    for num, stance, target, line in links:
+            rels.append(_relation(num, num, stance, props, report, at))
+    for num, stance, target, at in links:
         if target not in props:
-            report.warn("X403", f"claim {num} links to {target}, which is not in the discussion", line)
+            report.warn("X403", f"claim {num} links to {target}, which is not in the discussion", at)
             continue
-        rels.append(_relation(num, target, stance, props, report, line))
+        rels.append(_relation(num, target, stance, props, report, at))
     relations = [r for r in rels if r is not None]
     return Document(Metadata(title=title), (), list(props.values()), relations, path=path), report.diagnostics
 
 
-def _relation(num: str, source: str, stance, props, report: Report, line: int):
+def _relation(
+    num: str, source: str, stance: str | None, props: dict[str, Proposition], report: Report, line: int
+) -> Support | Rebuttal | None:
     parent = num.rsplit(".", 1)[0]
     if parent not in props:
         report.warn("X403", f"claim {num} has no parent claim {parent}", line)
@@ -72,5 +78,6 @@ def _relation(num: str, source: str, stance, props, report: Report, line: int):
     return Support(f"s{num}", [source], parent)
 
 
-def read(text: str, path: str | None = None):
+def read(text: str, path: str | None = None) -> tuple[Document, list[Diagnostic]]:
+    """The format registry's reader: :func:`from_kialo`."""
     return from_kialo(text, path=path)

@@ -14,7 +14,7 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from collections import defaultdict
 
-from .._model import Document, Kind, Metadata, Proposition, Rebuttal, Support, Undercut
+from .._model import Diagnostic, Document, Kind, Metadata, Proposition, Rebuttal, Relation, Support, Undercut
 from .common import Ids, Report, one_line
 
 __all__ = ["from_microtext"]
@@ -22,7 +22,7 @@ __all__ = ["from_microtext"]
 _SUPPORTS = {"sup": None, "exa": "example"}
 
 
-def from_microtext(text: str, *, path: str | None = None) -> tuple[Document, list]:
+def from_microtext(text: str, *, path: str | None = None) -> tuple[Document, list[Diagnostic]]:
     """Read one ``arggraph`` XML document; return the document and warnings."""
     report = Report(path)
     try:
@@ -35,28 +35,31 @@ def from_microtext(text: str, *, path: str | None = None) -> tuple[Document, lis
     edus = {e.get("id"): one_line(e.text) for e in root.iter("edu")}
     adus = {a.get("id"): a.get("type") for a in root.iter("adu")}
     edges = {e.get("id"): (e.get("src"), e.get("trg"), e.get("type")) for e in root.iter("edge")}
-    parts = defaultdict(list)  # ADU or joint → EDU/joint ids, in document order
+    # ADU or joint → EDU/joint ids, in document order
+    parts: defaultdict[str | None, list[str | None]] = defaultdict(list)
     for src, trg, kind in edges.values():
         if kind == "seg":
             parts[trg].append(src)
 
-    def words(node, depth=0) -> list[str]:
+    def words(node: str | None, depth: int = 0) -> list[str]:
         if node in edus:
             return [edus[node]]
         return [w for p in parts.get(node, ()) if depth < 10 for w in words(p, depth + 1)]
 
     ids = Ids()
     arguing = {src for src, _, kind in edges.values() if kind != "seg"}
-    props = {}
+    props: dict[str | None, Proposition] = {}
     for adu, role in adus.items():
         kind = Kind.CLAIM if adu in arguing else Kind.THESIS
         tags = [role] if role in ("pro", "opp") else []
         props[adu] = Proposition(ids.get(adu), one_line(" ".join(words(adu))), kind, tags=tags)
-    extra = defaultdict(list)  # relation edge → sources added by "add" edges
+    # relation edge → sources added by "add" edges
+    extra: defaultdict[str | None, list[str | None]] = defaultdict(list)
     for eid, (src, trg, kind) in edges.items():
         if kind == "add":
             extra[trg].append(src)
-    rels, supports = [], {}
+    rels: list[Relation] = []
+    supports: dict[str | None, str] = {}
     for eid, (src, trg, kind) in edges.items():
         if kind in _SUPPORTS and src in props and trg in props:
             supports[eid] = ids.get(eid)
@@ -89,5 +92,6 @@ def from_microtext(text: str, *, path: str | None = None) -> tuple[Document, lis
     return Document(Metadata(title=title), (), list(props.values()), rels, path=path), report.diagnostics
 
 
-def read(text: str, path: str | None = None):
+def read(text: str, path: str | None = None) -> tuple[Document, list[Diagnostic]]:
+    """The format registry's reader: :func:`from_microtext`."""
     return from_microtext(text, path=path)

@@ -12,8 +12,21 @@ from __future__ import annotations
 import json
 import uuid
 from collections import defaultdict
+from typing import Any
 
-from .._model import Document, Kind, Metadata, Post, Proposition, Rebuttal, Restatement, Support, Undercut
+from .._model import (
+    Diagnostic,
+    Document,
+    Kind,
+    Metadata,
+    Post,
+    Proposition,
+    Rebuttal,
+    Relation,
+    Restatement,
+    Support,
+    Undercut,
+)
 from .common import Ids, Report, as_line, load_json, replies_first
 
 __all__ = ["from_sadface", "to_sadface"]
@@ -21,7 +34,7 @@ __all__ = ["from_sadface", "to_sadface"]
 _SUPPORT_NAMES = {"", "support", "inference", "default inference"}
 
 
-def _role(node: dict) -> str | None:
+def _role(node: dict[str, Any]) -> str | None:
     """``support``, ``conflict``, ``rephrase`` or None (preference, unknown) for a scheme-like node."""
     kind = str(node.get("type", "")).lower()
     name = str(node.get("name") or "").lower()
@@ -34,17 +47,18 @@ def _role(node: dict) -> str | None:
     return None
 
 
-def from_sadface(text: str, *, path: str | None = None) -> tuple[Document, list]:
+def from_sadface(text: str, *, path: str | None = None) -> tuple[Document, list[Diagnostic]]:
     """Read SADFace JSON; return the document and warnings about what was left out."""
     report = Report(path)
     data = load_json(text, report)
     if not isinstance(data, dict) or not isinstance(data.get("nodes"), list):
         report.fail("X300", "not SADFace JSON: expected an object with a list of 'nodes'")
-    nodes = {}
+    nodes: dict[str, dict[str, Any]] = {}
     for n in data["nodes"]:
         if isinstance(n, dict) and n.get("id") is not None:
             nodes.setdefault(str(n["id"]), n)
-    into, out_of = defaultdict(list), defaultdict(list)
+    into: defaultdict[str, list[str]] = defaultdict(list)
+    out_of: defaultdict[str, list[str]] = defaultdict(list)
     for e in data.get("edges") or ():
         a, b = (str(e.get("source_id")), str(e.get("target_id"))) if isinstance(e, dict) else (None, None)
         if a not in nodes or b not in nodes:
@@ -55,7 +69,10 @@ def from_sadface(text: str, *, path: str | None = None) -> tuple[Document, list]
             continue
         out_of[a].append(b)
         into[b].append(a)
-    ids, posts, props, rels = Ids(), [], {}, []
+    ids = Ids()
+    posts: list[Post] = []
+    props: dict[str, Proposition] = {}
+    rels: list[Relation] = []
     for res in data.get("resources") or ():
         meta = (res.get("metadata") or {}).get("argmap") if isinstance(res, dict) else None
         if isinstance(meta, dict) and meta.get("id") is not None:
@@ -69,7 +86,7 @@ def from_sadface(text: str, *, path: str | None = None) -> tuple[Document, list]
             props[nid] = Proposition(ids.get(meta.get("id") or nid), as_line(n.get("text")), kind, meta.get("anchor"),
                                      meta.get("tags") or (), meta.get("base"), meta.get("post"))  # fmt: skip
     schemes = {nid: (n, _role(n)) for nid, n in nodes.items() if nid not in props}
-    support_ids = {}
+    support_ids: dict[str, str] = {}
     for nid, (n, role) in schemes.items():
         meta = (n.get("metadata") or {}).get("argmap") or {}
         sources = [props[s].id for s in into[nid] if s in props]
@@ -112,31 +129,34 @@ def from_sadface(text: str, *, path: str | None = None) -> tuple[Document, list]
     return doc, report.diagnostics + reference_diagnostics(doc)
 
 
-def _id(*parts) -> str:
+def _id(*parts: str) -> str:
     return str(uuid.uuid5(uuid.NAMESPACE_URL, "argmap:" + "/".join(parts)))
 
 
-def to_sadface(doc: Document) -> dict:
+def to_sadface(doc: Document) -> dict[str, Any]:
     """``doc`` as a SADFace document (deterministic UUIDs, argmap fields in metadata)."""
-    nodes, edges, resources = [], [], []
+    nodes: list[dict[str, Any]] = []
+    edges: list[dict[str, str]] = []
+    resources: list[dict[str, Any]] = []
 
-    def edge(a, b):
+    def edge(a: str, b: str) -> None:
         edges.append({"id": _id("edge", a, b, str(len(edges))), "source_id": a, "target_id": b})
 
+    meta: dict[str, object]
     for post in doc.posts:
         meta = {"id": post.id, "author": post.author, "timestamp": post.timestamp, "reply_to": post.reply_to,
                 "body": list(post.body) if post.body is not None else None}  # fmt: skip
         resources.append({"id": _id("post", post.id), "type": "text",
                           "content": "\n".join(post.body) if post.body is not None else None,
                           "metadata": {"argmap": {k: v for k, v in meta.items() if v is not None}}})  # fmt: skip
-    atom = {}
+    atom: dict[str, str] = {}
     for p in doc.propositions:
         atom[p.id] = _id("atom", p.id)
         meta = {"id": p.id, "kind": p.kind.value, "anchor": p.anchor, "tags": list(p.tags) or None,
                 "base": p.base, "post": p.post}  # fmt: skip
         nodes.append({"id": atom[p.id], "type": "atom", "text": p.text, "sources": [],
                       "metadata": {"argmap": {k: v for k, v in meta.items() if v is not None}}})  # fmt: skip
-    inference = {}
+    inference: dict[str, str] = {}
     for i, r in enumerate(doc.relations):
         meta = {"post": r.post} if r.post is not None else {}
         if isinstance(r, Support):
@@ -167,9 +187,11 @@ def to_sadface(doc: Document) -> dict:
     return {"metadata": {"core": core}, "resources": resources, "nodes": nodes, "edges": edges}
 
 
-def read(text: str, path: str | None = None):
+def read(text: str, path: str | None = None) -> tuple[Document, list[Diagnostic]]:
+    """The format registry's reader: :func:`from_sadface`."""
     return from_sadface(text, path=path)
 
 
 def dumps(doc: Document) -> str:
+    """The format registry's writer: :func:`to_sadface` as JSON text."""
     return json.dumps(to_sadface(doc), ensure_ascii=False, indent=1) + "\n"

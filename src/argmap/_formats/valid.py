@@ -14,11 +14,12 @@ from __future__ import annotations
 
 import functools
 import re
+from typing import Any, Callable
 
 __all__ = ["checker"]
 
 
-def checker(schema: dict):
+def checker(schema: dict[str, Any]) -> Callable[[Any], bool]:
     """A function that tells whether parsed JSON satisfies ``schema``, the argmap JSON Schema."""
     d = schema["$defs"]
     search = {name: re.compile(d[name]["pattern"]).search for name in ("id", "line", "word")}
@@ -32,27 +33,27 @@ def checker(schema: dict):
     top = frozenset(schema["properties"])
     meta = frozenset(schema["properties"]["metadata"]["properties"])
 
-    def string(value, kind) -> bool:
+    def string(value: Any, kind: str) -> bool:
         return type(value) is str and search[kind](value) is not None
 
-    def strings(value, kind=None) -> bool:
+    def strings(value: Any, kind: str | None = None) -> bool:
         return type(value) is list and all(
             type(v) is str and (kind is None or search[kind](v) is not None) for v in value
         )
 
-    def span(value) -> bool:
+    def span(value: Any) -> bool:
         return type(value) is list and len(value) == 4 and all(type(v) is int and v >= 1 for v in value)
 
-    def common_ok(obj) -> bool:  # the optional span and comments every item may have
+    def common_ok(obj: Any) -> bool:  # the optional span and comments every item may have
         return ("span" not in obj or span(obj["span"])) and (
             "comments" not in obj or strings(obj["comments"])
         )
 
-    def quote(q) -> bool:
+    def quote(q: Any) -> bool:
         return (type(q) is dict and q.keys() <= quote_props.keys() and string(q.get("source"), "id")
                 and string(q.get("text"), "line") and common_ok(q))  # fmt: skip
 
-    def post(p) -> bool:
+    def post(p: Any) -> bool:
         if type(p) is not dict or not p.keys() <= post_props.keys() or not string(p.get("id"), "id"):
             return False
         a = p.get("author")
@@ -68,7 +69,7 @@ def checker(schema: dict):
             return False
         return common_ok(p)
 
-    def proposition(p) -> bool:
+    def proposition(p: Any) -> bool:
         if type(p) is not dict or not p.keys() <= prop_props.keys():
             return False
         if not string(p.get("id"), "id") or not string(p.get("text"), "line"):
@@ -89,7 +90,7 @@ def checker(schema: dict):
     ids = functools.partial(string, kind="id")
     # per relation type: its own properties (besides type, post, span, comments), each required
     # unless listed as optional, with its check
-    own = {
+    own: dict[str, tuple[dict[str, Callable[[Any], bool]], set[str]]] = {
         "support": ({"id": ids, "conclusion": ids, "scheme": functools.partial(string, kind="line"),
                      "premises": lambda v: type(v) is list and len(v) >= 1 and all(map(ids, v))},
                     {"scheme"}),
@@ -100,7 +101,7 @@ def checker(schema: dict):
         "restatement": ({"source": ids, "target": ids}, set()),
     }  # fmt: skip
 
-    def relation(r) -> bool:
+    def relation(r: Any) -> bool:
         if type(r) is not dict or type(r.get("type")) is not str or r["type"] not in relation_types:
             return False
         checks, optional = own[r["type"]]
@@ -114,7 +115,7 @@ def checker(schema: dict):
             return False
         return ("post" not in r or string(r["post"], "id")) and common_ok(r)
 
-    def document(data) -> bool:
+    def document(data: Any) -> bool:
         if type(data) is not dict or not data.keys() <= top:
             return False
         if data.get("format") != "argmap" or type(data.get("version")) is not int or data["version"] != 1:

@@ -8,7 +8,7 @@ the typed records of ``statements``, which ``build`` assembles.
 
 from .formatter import format_document, quote_string
 from .lexicon import KEYWORDS
-from .parse import MAX_SYNTAX_ERRORS, decode_text, parse, parse_with_diagnostics, read_text
+from .parsing import MAX_SYNTAX_ERRORS, decode_text, parse, parse_with_diagnostics, read_text
 
 __all__ = [
     "KEYWORDS",

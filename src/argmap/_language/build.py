@@ -127,7 +127,7 @@ class _Builder:
 
     def attribute(self, s: st.Anchor | st.Tags | st.Base | st.Scheme) -> None:
         owner = self.last
-        tag = s.rule
+        tag = st.RULE_OF[type(s)]  # anchor, tags, base or scheme: the field it sets
         for_proposition = isinstance(s, _PROPOSITION_ATTRIBUTE)
         if not isinstance(owner, Proposition if for_proposition else Support):
             above = "a proposition line (claim, premise, …)" if for_proposition else "a support line"
@@ -151,7 +151,8 @@ class _Builder:
             value = s.text
         self.given.add(tag)
         # rare enough to go through the checked constructor
-        self.last = attrs.evolve(owner, **{tag: value, "comments": owner.comments + self.take_comments()})
+        changes: dict[str, Any] = {tag: value, "comments": owner.comments + self.take_comments()}
+        self.last = attrs.evolve(owner, **changes)
         self.last_in[-1] = self.last
 
     def needs_post(self, what: str, span: Span) -> bool:
@@ -208,11 +209,11 @@ class _Builder:
 
     # -- assembling ------------------------------------------------------------
     def finish(self) -> Document:
-        posts = [draft.finish() for draft in self.posts]
+        posts = tuple(draft.finish() for draft in self.posts)
         meta = Metadata(**self.metadata)
         return Document(
-            meta, posts, self.props, self.rels, path=self.path,
-            comments=self.header_comments, trailing_comments=self.pending,
+            meta, posts, tuple(self.props), tuple(self.rels), path=self.path,
+            comments=tuple(self.header_comments), trailing_comments=tuple(self.pending),
         )  # fmt: skip
 
 

@@ -1,10 +1,10 @@
 """One typed record per statement of the language: what a line says, before the builder places it.
 
 Both readers produce these (the fast path for well-formed lines, the lark
-pass for the rest) and the builder reads them by field name.  Each record's
-``rule`` is the grammar rule it comes from; tests/parse/test_lexicon.py
-checks that every statement rule of the grammar has its record and its
-fast-path reader.  They are named tuples, made with ``tuple.__new__`` by the
+pass for the rest) and the builder reads them by field name.  :data:`STATEMENTS`
+names the grammar rule each comes from; tests/parse/test_lexicon.py checks
+that every statement rule of the grammar has its record and its fast-path
+reader.  They are named tuples, made with ``tuple.__new__`` by the
 fast path: a large file has one per line.
 """
 
@@ -25,6 +25,7 @@ __all__ = [
     "PostLine",
     "PropositionLine",
     "QuoteLine",
+    "RULE_OF",
     "Rebut",
     "Ref",
     "Restate",
@@ -49,7 +50,6 @@ class Comment(NamedTuple):
 
     span: Span
     text: str
-    rule = "comment"
 
 
 class Meta(NamedTuple):
@@ -58,7 +58,6 @@ class Meta(NamedTuple):
     span: Span
     key: str
     value: str
-    rule = "meta"
 
 
 class Ignore(NamedTuple):
@@ -66,7 +65,6 @@ class Ignore(NamedTuple):
 
     span: Span
     codes: tuple[str, ...]
-    rule = "ignore"
 
 
 class PostLine(NamedTuple):
@@ -79,7 +77,6 @@ class PostLine(NamedTuple):
     timestamp: str | None
     reply_to: str | None
     reply_span: Span | None
-    rule = "post"
 
 
 class PropositionLine(NamedTuple):
@@ -90,7 +87,6 @@ class PropositionLine(NamedTuple):
     id: str
     id_span: Span
     text: str
-    rule = "prop"
 
 
 class Anchor(NamedTuple):
@@ -98,7 +94,6 @@ class Anchor(NamedTuple):
 
     span: Span
     text: str
-    rule = "anchor"
 
 
 class Tags(NamedTuple):
@@ -106,7 +101,6 @@ class Tags(NamedTuple):
 
     span: Span
     tags: tuple[str, ...]
-    rule = "tags"
 
 
 class Base(NamedTuple):
@@ -115,7 +109,6 @@ class Base(NamedTuple):
     span: Span
     number: str
     number_span: Span
-    rule = "base"
 
 
 class Scheme(NamedTuple):
@@ -123,7 +116,6 @@ class Scheme(NamedTuple):
 
     span: Span
     text: str
-    rule = "scheme"
 
 
 class Body(NamedTuple):
@@ -131,7 +123,6 @@ class Body(NamedTuple):
 
     span: Span
     line: str
-    rule = "body"
 
 
 class QuoteLine(NamedTuple):
@@ -141,7 +132,6 @@ class QuoteLine(NamedTuple):
     source: str
     source_span: Span
     text: str
-    rule = "quote"
 
 
 class SupportLine(NamedTuple):
@@ -153,7 +143,6 @@ class SupportLine(NamedTuple):
     premises: tuple[Ref, ...]
     conclusion: str
     conclusion_span: Span
-    rule = "support"
 
 
 class Rebut(NamedTuple):
@@ -164,7 +153,6 @@ class Rebut(NamedTuple):
     attacker_span: Span
     target: str
     target_span: Span
-    rule = "rebut"
 
 
 class Undercut(NamedTuple):
@@ -175,7 +163,6 @@ class Undercut(NamedTuple):
     attacker_span: Span
     target: str
     target_span: Span
-    rule = "undercut"
 
 
 class Restate(NamedTuple):
@@ -186,7 +173,6 @@ class Restate(NamedTuple):
     source_span: Span
     target: str
     target_span: Span
-    rule = "restate"
 
 
 class Agree(NamedTuple):
@@ -196,7 +182,6 @@ class Agree(NamedTuple):
     keyword: str
     target: str
     target_span: Span
-    rule = "agree"
 
 
 Statement: TypeAlias = (
@@ -206,23 +191,10 @@ Statement: TypeAlias = (
 
 #: every statement record, by the grammar rule it comes from
 STATEMENTS: dict[str, type[Statement]] = {
-    cls.rule: cls
-    for cls in (
-        Comment,
-        Meta,
-        Ignore,
-        PostLine,
-        PropositionLine,
-        Anchor,
-        Tags,
-        Base,
-        Scheme,
-        Body,
-        QuoteLine,
-        SupportLine,
-        Rebut,
-        Undercut,
-        Restate,
-        Agree,
-    )  # fmt: skip
-}
+    "comment": Comment, "meta": Meta, "ignore": Ignore, "post": PostLine, "prop": PropositionLine,
+    "anchor": Anchor, "tags": Tags, "base": Base, "scheme": Scheme, "body": Body, "quote": QuoteLine,
+    "support": SupportLine, "rebut": Rebut, "undercut": Undercut, "restate": Restate, "agree": Agree,
+}  # fmt: skip
+
+#: the grammar rule each record comes from
+RULE_OF: dict[type[Statement], str] = {cls: rule for rule, cls in STATEMENTS.items()}

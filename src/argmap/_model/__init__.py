@@ -7,6 +7,7 @@ all enforce, and the small helpers they share: pausing the garbage
 collector, strongly connected components, did-you-mean suggestions.
 """
 
+from .counts import stats
 from .document import Document, set_display
 from .errors import (
     ArgmapError,
@@ -44,10 +45,9 @@ from .items import (
     trusted,
 )
 from .references import REFERENCE_RULES, reference_diagnostics
+from .rule_tables import Tables, named_ids, tables
 from .rules import Context, Finding, Rule, RuleFunction, registrar, run_rules
-from .stats import stats
 from .suggest import did_you_mean
-from .tables import Tables, named_ids, tables
 
 __all__ = [
     "ID_PATTERN",

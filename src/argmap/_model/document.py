@@ -32,6 +32,7 @@ __all__ = ["Document", "set_display"]
 
 _T = TypeVar("_T")
 _K = TypeVar("_K")
+_R = TypeVar("_R", Support, Rebuttal, Undercut, Agreement, Restatement)
 
 
 def _index(items: Iterable[_T], key: Callable[[_T], _K]) -> Mapping[_K, _T]:
@@ -75,6 +76,24 @@ _BASE_OF: dict[type, type] = {Support: Support, Rebuttal: Rebuttal, Undercut: Un
                               Concession: Agreement, Restatement: Restatement}  # fmt: skip
 _POST_OF = attrgetter("post")
 
+
+# Converters, one per element type, so that type checkers know what the constructor takes.
+def _posts(value: Iterable[Post]) -> tuple[Post, ...]:
+    return tuple(value)
+
+
+def _propositions(value: Iterable[Proposition]) -> tuple[Proposition, ...]:
+    return tuple(value)
+
+
+def _relations(value: Iterable[Relation]) -> tuple[Relation, ...]:
+    return tuple(value)
+
+
+def _strings(value: Iterable[str]) -> tuple[str, ...]:
+    return tuple(value)
+
+
 #: How a document shows itself in Jupyter; set by the package root, which can draw (the model cannot).
 _display: Callable[[Document], dict[str, str]] | None = None
 
@@ -95,13 +114,15 @@ class Document:
     """
 
     metadata: Metadata = attrs.field(factory=Metadata)
-    posts: tuple[Post, ...] = attrs.field(default=(), converter=tuple)
-    propositions: tuple[Proposition, ...] = attrs.field(default=(), converter=tuple)
-    relations: tuple[Relation, ...] = attrs.field(default=(), converter=tuple)
+    posts: tuple[Post, ...] = attrs.field(default=(), converter=_posts)
+    propositions: tuple[Proposition, ...] = attrs.field(default=(), converter=_propositions)
+    relations: tuple[Relation, ...] = attrs.field(default=(), converter=_relations)
     path: str | None = attrs.field(default=None, eq=False, repr=False, kw_only=True)
-    comments: tuple[str, ...] = attrs.field(default=(), eq=False, repr=False, kw_only=True, converter=tuple)
+    comments: tuple[str, ...] = attrs.field(
+        default=(), eq=False, repr=False, kw_only=True, converter=_strings
+    )
     trailing_comments: tuple[str, ...] = attrs.field(
-        default=(), eq=False, repr=False, kw_only=True, converter=tuple
+        default=(), eq=False, repr=False, kw_only=True, converter=_strings
     )
 
     #: values derived on first use and kept, as a document never changes (see :meth:`derived`)
@@ -117,11 +138,11 @@ class Document:
         found = self._cache.get(key)
         if found is None:
             found = self._cache[key] = make()
-        return found  # type: ignore[no-any-return]
+        return found
 
-    def _typed(self, cls: type[_T]) -> tuple[_T, ...]:
+    def _typed(self, cls: type[_R]) -> tuple[_R, ...]:
         """The relations of class ``cls`` (a subclass's among them)."""
-        cache = self._cache
+        cache: dict[Any, Any] = self._cache
         found = cache.get(cls)
         if found is None:
             if cls in _BASES and Support not in cache:  # sort them all in one pass
@@ -138,7 +159,7 @@ class Document:
                     cache[base] = tuple(items)
                 return cache[cls]  # type: ignore[no-any-return]
             found = cache[cls] = tuple(r for r in self.relations if isinstance(r, cls))
-        return found  # type: ignore[no-any-return]
+        return found
 
     def _links(self) -> tuple[Mapping[str, tuple[Relation, ...]], Mapping[str, tuple[Relation, ...]]]:
         """Relations by target, and by source."""

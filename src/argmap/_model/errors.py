@@ -48,6 +48,14 @@ class Related:
     span: Span | None = None
 
 
+def _strings(value: Iterable[str]) -> tuple[str, ...]:
+    return tuple(value)
+
+
+def _related(value: Iterable[Related]) -> tuple[Related, ...]:
+    return tuple(value)
+
+
 @attrs.frozen
 class Diagnostic:
     """One problem found in a document.
@@ -69,8 +77,8 @@ class Diagnostic:
     span: Span | None = None
     path: str | None = None
     hint: str | None = None
-    expected: tuple[str, ...] = attrs.field(default=(), converter=tuple)
-    related: tuple[Related, ...] = attrs.field(default=(), converter=tuple)
+    expected: tuple[str, ...] = attrs.field(default=(), converter=_strings)
+    related: tuple[Related, ...] = attrs.field(default=(), converter=_related)
 
     @property
     def location(self) -> str:
@@ -187,6 +195,9 @@ class ParseError(ArgmapError, ValueError):
         diagnostics: every problem found, in source order.
         source: the text, to show offending lines.
     """
+
+    diagnostics: tuple[Diagnostic, ...]
+    source: str | None
 
     def __init__(self, diagnostics: Iterable[Diagnostic], source: str | None = None):
         self.diagnostics = tuple(diagnostics)

@@ -137,7 +137,12 @@ class Kind(str, enum.Enum):
         return self.value
 
 
+# Converters, one per element type, so that type checkers know what each constructor takes.
 def _strings(value: Iterable[str]) -> tuple[str, ...]:
+    return tuple(value)
+
+
+def _spans(value: Iterable[Span | None]) -> tuple[Span | None, ...]:
     return tuple(value)
 
 
@@ -171,11 +176,15 @@ class Quote:
     span: Span | None = attrs.field(default=None, eq=False, repr=False, kw_only=True)
     #: where each referenced id stands in the source (parallel to the references)
     ref_spans: tuple[Span | None, ...] = attrs.field(
-        default=(), eq=False, repr=False, kw_only=True, converter=tuple
+        default=(), eq=False, repr=False, kw_only=True, converter=_spans
     )
     comments: tuple[str, ...] = attrs.field(
         default=(), eq=False, repr=False, kw_only=True, converter=_strings
     )
+
+
+def _quotes(value: Iterable[Quote]) -> tuple[Quote, ...]:
+    return tuple(value)
 
 
 def _body_lines(value: Iterable[str] | None) -> tuple[str, ...] | None:
@@ -208,11 +217,11 @@ class Post:
     author: str = attrs.field(validator=_check_name)
     timestamp: str | None = attrs.field(default=None, validator=_check_quotable)
     reply_to: str | None = attrs.field(default=None, validator=_check_optional_id)
-    quotes: tuple[Quote, ...] = attrs.field(default=(), converter=tuple)
+    quotes: tuple[Quote, ...] = attrs.field(default=(), converter=_quotes)
     body: tuple[str, ...] | None = attrs.field(default=None, converter=_body_lines, validator=_check_body)
     span: Span | None = attrs.field(default=None, eq=False, repr=False, kw_only=True)
     ref_spans: tuple[Span | None, ...] = attrs.field(
-        default=(), eq=False, repr=False, kw_only=True, converter=tuple
+        default=(), eq=False, repr=False, kw_only=True, converter=_spans
     )
     comments: tuple[str, ...] = attrs.field(
         default=(), eq=False, repr=False, kw_only=True, converter=_strings
@@ -282,7 +291,7 @@ class Support:
     post: str | None = attrs.field(default=None, validator=_check_optional_id)
     span: Span | None = attrs.field(default=None, eq=False, repr=False, kw_only=True)
     ref_spans: tuple[Span | None, ...] = attrs.field(
-        default=(), eq=False, repr=False, kw_only=True, converter=tuple
+        default=(), eq=False, repr=False, kw_only=True, converter=_spans
     )
     comments: tuple[str, ...] = attrs.field(
         default=(), eq=False, repr=False, kw_only=True, converter=_strings
@@ -302,7 +311,7 @@ class _Attack:
     post: str | None = attrs.field(default=None, validator=_check_optional_id)
     span: Span | None = attrs.field(default=None, eq=False, repr=False, kw_only=True)
     ref_spans: tuple[Span | None, ...] = attrs.field(
-        default=(), eq=False, repr=False, kw_only=True, converter=tuple
+        default=(), eq=False, repr=False, kw_only=True, converter=_spans
     )
     comments: tuple[str, ...] = attrs.field(
         default=(), eq=False, repr=False, kw_only=True, converter=_strings
@@ -331,7 +340,7 @@ class Agreement:
     post: str | None = attrs.field(default=None, validator=_check_optional_id)
     span: Span | None = attrs.field(default=None, eq=False, repr=False, kw_only=True)
     ref_spans: tuple[Span | None, ...] = attrs.field(
-        default=(), eq=False, repr=False, kw_only=True, converter=tuple
+        default=(), eq=False, repr=False, kw_only=True, converter=_spans
     )
     comments: tuple[str, ...] = attrs.field(
         default=(), eq=False, repr=False, kw_only=True, converter=_strings
@@ -356,7 +365,7 @@ class Restatement:
     post: str | None = attrs.field(default=None, validator=_check_optional_id)
     span: Span | None = attrs.field(default=None, eq=False, repr=False, kw_only=True)
     ref_spans: tuple[Span | None, ...] = attrs.field(
-        default=(), eq=False, repr=False, kw_only=True, converter=tuple
+        default=(), eq=False, repr=False, kw_only=True, converter=_spans
     )
     comments: tuple[str, ...] = attrs.field(
         default=(), eq=False, repr=False, kw_only=True, converter=_strings

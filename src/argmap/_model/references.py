@@ -13,9 +13,9 @@ from typing import Collection, Iterator, Mapping
 from .document import Document
 from .errors import Diagnostic, Related
 from .items import Post, Proposition, Support
+from .rule_tables import named_ids, tables
 from .rules import Context, Finding, Rule, registrar, run_rules
 from .suggest import did_you_mean
-from .tables import named_ids, tables
 
 __all__ = ["REFERENCE_RULES", "reference_diagnostics"]
 
@@ -52,12 +52,12 @@ def duplicate_id(ctx: Context) -> Iterator[Finding]:
             )
     posts: dict[str, Post] = {}
     for post in doc.posts:
-        first = posts.setdefault(post.id, post)
-        if first is not post:
+        first_post = posts.setdefault(post.id, post)
+        if first_post is not post:
             yield Finding(
                 f"post id {post.id!r} is already used",
                 post.span,
-                related=[Related(f"post {post.id} first defined here", first.span)],
+                related=[Related(f"post {post.id} first defined here", first_post.span)],
             )
 
 

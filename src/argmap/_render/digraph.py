@@ -13,12 +13,13 @@ import re
 import textwrap
 import unicodedata
 from contextlib import contextmanager
-from typing import TYPE_CHECKING, Iterable, Mapping
+from typing import TYPE_CHECKING, Any, Iterable, Iterator, Mapping
 
 from .._model import (
     Concession,
     Document,
     Kind,
+    Proposition,
     Rebuttal,
     Restatement,
     Support,
@@ -80,13 +81,15 @@ def _text(s: str) -> str:
     """The one place user text is made safe for DOT: escaped, and never an HTML-like label."""
     import graphviz  # imported on first use: most runs of argmap draw nothing
 
-    return graphviz.escape(s)
+    escaped: str = graphviz.escape(s)
+    return escaped
 
 
 def _label(lines: Iterable[str]) -> str:
     import graphviz
 
-    return graphviz.nohtml("\\n".join(_text(line) for line in lines))
+    label: str = graphviz.nohtml("\\n".join(_text(line) for line in lines))
+    return label
 
 
 def wrap(text: str, width: int) -> list[str]:
@@ -98,13 +101,24 @@ def wrap(text: str, width: int) -> list[str]:
     return textwrap.wrap(text, max(4, width // scale), break_long_words=True) or [""]
 
 
-def _select(doc: Document, focus, depth, authors, tags) -> set[str]:
+#: what a node shows of an evaluation: "IN", "OUT" or "UNDEC", or a score in [0, 1]
+Status = Mapping[str, "str | float"]
+
+
+def _select(
+    doc: Document,
+    focus: str | None,
+    depth: int | None,
+    authors: Iterable[str] | None,
+    tags: Iterable[str] | None,
+) -> set[str]:
     """Ids of the propositions to draw."""
     ids = [p.id for p in doc.propositions]
     keep = set(ids)
     if authors:
         by = {p.id: p.author for p in doc.posts}
-        keep = {p.id for p in doc.propositions if by.get(p.post) in set(authors)}
+        wanted_authors = set(authors)
+        keep = {p.id for p in doc.propositions if p.post is not None and by.get(p.post) in wanted_authors}
     if tags:
         wanted = set(tags)
         keep &= {p.id for p in doc.propositions if wanted & set(p.tags)}
@@ -158,7 +172,7 @@ def to_graphviz(
     width: int = 34,
     engine: str | None = None,
     legend: bool = True,
-    status: Mapping[str, object] | None = None,
+    status: Status | None = None,
     fontname: str = DEFAULT_FONT,
 ) -> graphviz.Digraph:
     """Draw ``doc`` as a graphviz.Digraph (pure: runs no program).
@@ -203,7 +217,9 @@ def to_graphviz(
     return g
 
 
-def _validate(direction, cluster, engine, width, depth, fontname) -> None:
+def _validate(
+    direction: str, cluster: str, engine: str | None, width: int, depth: int | None, fontname: str
+) -> None:
     if direction not in DIRECTIONS:
         raise UsageError(f"direction must be one of {', '.join(DIRECTIONS)}, not {direction!r}")
     if cluster not in CLUSTERS:
@@ -218,7 +234,7 @@ def _validate(direction, cluster, engine, width, depth, fontname) -> None:
         raise UsageError(f"font name may hold letters, digits, spaces and , . - only: {fontname!r}")
 
 
-def _node_lines(doc, p, width, status, marks) -> list[str]:
+def _node_lines(doc: Document, p: Proposition, width: int, status: Status, marks: Iterable[str]) -> list[str]:
     lines = wrap(p.text, width)
     post = doc.posts_by_id.get(p.post) if p.post else None
     footer = p.id if post is None else f"{p.id} · {post.author} #{post.id}"
@@ -232,7 +248,7 @@ def _node_lines(doc, p, width, status, marks) -> list[str]:
 
 
 @contextmanager
-def _subgraph(parent, name: str | None = None):
+def _subgraph(parent: Any, name: str | None = None) -> Iterator[Any]:
     """``parent.subgraph(name=name)``, less a copy: the graphviz package's context manager
     copies the whole parent body for every subgraph it opens (quadratic with a cluster per post)."""
     sub = type(parent)(name=name)
@@ -240,25 +256,27 @@ def _subgraph(parent, name: str | None = None):
     parent.subgraph(sub)
 
 
-def _draw_nodes(g, doc, keep, cluster, width, status, used) -> dict[str, str]:
+def _draw_nodes(
+    g: Any, doc: Document, keep: set[str], cluster: str, width: int, status: Status, used: set[str]
+) -> dict[str, str]:
     names: dict[str, str] = {}
     marks: dict[str, list[str]] = {}
     for r in doc.agreements:
-        post = doc.posts_by_id.get(r.post)
+        post = doc.posts_by_id.get(r.post) if r.post is not None else None
         who = f"{post.author} #{post.id}" if post else "?"
         sign = "≈ conceded by" if isinstance(r, Concession) else "✓ agreed by"
         marks.setdefault(r.target, []).append(f"{sign} {who}")
         used.add(r.kind)
-    groups: dict[str, list] = {}
+    groups: dict[str | None, list[Proposition]] = {}
     author_of = {p.id: p.author for p in doc.posts}
     for p in doc.propositions:
         if p.id not in keep or p.id in names:
             continue
         names[p.id] = f"p{len(names)}"
-        key = None
+        key: str | None = None
         if cluster == "post" and p.post is not None:
             key = p.post
-        elif cluster == "author" and p.post in author_of:
+        elif cluster == "author" and p.post is not None and p.post in author_of:
             key = author_of[p.post]
         groups.setdefault(key, []).append(p)
     for i, (key, props) in enumerate(groups.items()):
@@ -277,7 +295,16 @@ def _draw_nodes(g, doc, keep, cluster, width, status, used) -> dict[str, str]:
     return names
 
 
-def _nodes(target, doc, props, names, width, status, marks, used) -> None:
+def _nodes(
+    target: Any,
+    doc: Document,
+    props: list[Proposition],
+    names: dict[str, str],
+    width: int,
+    status: Status,
+    marks: dict[str, list[str]],
+    used: set[str],
+) -> None:
     for p in props:
         attrs = dict(KIND_STYLE[p.kind])
         used.add(f"kind:{p.kind.value}")
@@ -294,7 +321,7 @@ def _nodes(target, doc, props, names, width, status, marks, used) -> None:
         target.node(names[p.id], _label(lines), tooltip=_text(p.text), **attrs)
 
 
-def _draw_relations(g, doc, names, used) -> None:
+def _draw_relations(g: Any, doc: Document, names: dict[str, str], used: set[str]) -> None:
     undercut_targets = {r.target for r in doc.undercuts}
     junctions: dict[str, str] = {}
     for r in doc.relations:
@@ -337,7 +364,7 @@ _LEGEND_EDGES = (
 )
 
 
-def _draw_legend(g, used: set[str], fontname: str) -> None:
+def _draw_legend(g: Any, used: set[str], fontname: str) -> None:
     """A legend cluster: one row per mark used, stacked with invisible edges."""
     import graphviz
 

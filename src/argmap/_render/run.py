@@ -4,15 +4,18 @@ from __future__ import annotations
 
 import shutil
 import time
-from typing import Callable
+from typing import Any, Callable, Literal, TypeAlias
 
 from .._model import ArgmapError, Document, UsageError
 from .digraph import to_graphviz
 
-__all__ = ["FORMATS", "RenderError", "render"]
+__all__ = ["FORMATS", "ImageFormat", "RenderError", "render"]
+
+#: what :func:`render` makes
+ImageFormat: TypeAlias = Literal["svg", "png", "pdf", "dot"]
 
 #: Output formats and the Graphviz -T option that makes them (cairo for real CJK glyphs).
-FORMATS = {"svg": "svg", "png": "png:cairo", "pdf": "pdf:cairo", "dot": None}
+FORMATS: dict[str, str | None] = {"svg": "svg", "png": "png:cairo", "pdf": "pdf:cairo", "dot": None}
 
 INSTALL_HINT = (
     "install Graphviz (Debian/Ubuntu: sudo apt-get install graphviz fonts-noto-cjk; "
@@ -26,10 +29,10 @@ class RenderError(ArgmapError, RuntimeError):
 
 def render(
     doc: Document,
-    format: str = "svg",
+    format: ImageFormat = "svg",
     *,
     progress: Callable[[str], None] | None = None,
-    **options,
+    **options: Any,
 ) -> bytes:
     """Draw ``doc`` and return the bytes of an SVG, PNG, PDF or DOT file.
 
@@ -45,7 +48,7 @@ def render(
     if format not in FORMATS:
         raise UsageError(f"output format must be one of {', '.join(FORMATS)}, not {format!r}")
     graph = to_graphviz(doc, **options)
-    source = graph.source.encode("utf-8")
+    source: bytes = graph.source.encode("utf-8")
     if format == "dot":
         return source
     exe = shutil.which(graph.engine)
@@ -76,4 +79,5 @@ def render(
     if proc.returncode != 0:
         message = err.decode("utf-8", "replace").strip().splitlines()
         raise RenderError(f"Graphviz `{graph.engine}` failed: {message[-1] if message else proc.returncode}")
-    return out
+    image: bytes = out
+    return image

@@ -12,6 +12,7 @@ from ._gradual import h_categorizer
 from ._iccma import TASKS, solve
 from ._semantics import (
     SEMANTICS,
+    SemanticsCode,
     credulous,
     extensions,
     grounded,
@@ -25,6 +26,7 @@ __all__ = [
     "AF_FORMATS",
     "SEMANTICS",
     "TASKS",
+    "SemanticsCode",
     "credulous",
     "extensions",
     "grounded",

@@ -3,18 +3,24 @@
 from __future__ import annotations
 
 import re
+from typing import TypeAlias
 
 from .._model import Diagnostic, ParseError, Severity, Span
 from ._framework import AF
 
 __all__ = ["read_af", "write_af", "AF_FORMATS"]
 
-AF_FORMATS = ("apx", "tgf", "i23")
+#: The framework file formats :func:`read_af` and :func:`write_af` know.
+AF_FORMATS: tuple[str, ...] = ("apx", "tgf", "i23")
 
 _APX = re.compile(r"\s*(arg|att)\s*\(\s*([^,()\s]+)\s*(?:,\s*([^,()\s]+)\s*)?\)\s*\.\s*")
 
 
-def _error(path, line, message, column=1):
+#: What a reader finds: argument names, each attack with the line it is first on, and problems.
+_Read: TypeAlias = tuple[list[str], dict[tuple[str, str], int], list[Diagnostic]]
+
+
+def _error(path: str | None, line: int, message: str, column: int = 1) -> Diagnostic:
     return Diagnostic("A001", Severity.ERROR, message, Span(line, column, line, column + 1), path)
 
 
@@ -34,12 +40,15 @@ def read_af(text: str, fmt: str, *, path: str | None = None) -> AF:
             if x not in known:
                 problems.append(_error(path, line, f"attack names argument {x!r}, which is not declared"))
     if problems:
-        raise ParseError(sorted(problems, key=lambda d: d.span.line), source=text)
+        # every problem has a span: _error gives it one
+        raise ParseError(sorted(problems, key=lambda d: d.span.line), source=text)  # type: ignore[union-attr]
     return AF(args, attacks)
 
 
-def _apx(text, path):
-    args, attacks, problems = [], {}, []
+def _apx(text: str, path: str | None) -> _Read:
+    args: list[str] = []
+    attacks: dict[tuple[str, str], int] = {}
+    problems: list[Diagnostic] = []
     for n, line in enumerate(text.splitlines(), 1):
         body = line.split("%", 1)[0]
         if not body.strip():
@@ -65,8 +74,10 @@ def _apx(text, path):
     return args, attacks, problems
 
 
-def _tgf(text, path):
-    args, attacks, problems = [], {}, []
+def _tgf(text: str, path: str | None) -> _Read:
+    args: list[str] = []
+    attacks: dict[tuple[str, str], int] = {}
+    problems: list[Diagnostic] = []
     in_edges = False
     for n, line in enumerate(text.splitlines(), 1):
         words = line.split()
@@ -83,9 +94,11 @@ def _tgf(text, path):
     return args, attacks, problems
 
 
-def _i23(text, path):
-    args, attacks, problems = [], {}, []
-    n_args = None
+def _i23(text: str, path: str | None) -> _Read:
+    args: list[str] = []
+    attacks: dict[tuple[str, str], int] = {}
+    problems: list[Diagnostic] = []
+    n_args: int | None = None
     for n, line in enumerate(text.splitlines(), 1):
         words = line.split("#", 1)[0].split()
         if not words:

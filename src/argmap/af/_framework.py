@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Iterable
+from typing import Iterable, Mapping
 
 import attrs
 
@@ -11,18 +11,19 @@ from .._model import paused
 __all__ = ["AF"]
 
 
-def _args(value) -> tuple[str, ...]:
+def _args(value: Iterable[object]) -> tuple[str, ...]:
+    """Argument names as strings, in order, each once (``7`` becomes ``"7"``)."""
     return tuple(dict.fromkeys(a if type(a) is str else str(a) for a in value))
 
 
-def _pairs(value) -> frozenset:
+def _pairs(value: Iterable[tuple[object, object]]) -> frozenset[tuple[str, str]]:
     """Attack pairs as a frozenset; a frozenset passes as it is (names are checked while indexing)."""
     if isinstance(value, frozenset):
-        return value
+        return value  # pyright: ignore[reportReturnType]  # any name not a string is converted while indexing
     return frozenset((a, b) if type(a) is str and type(b) is str else (str(a), str(b)) for a, b in value)
 
 
-def _as_str_pairs(value: frozenset) -> frozenset:
+def _as_str_pairs(value: frozenset[tuple[object, object]]) -> frozenset[tuple[str, str]]:
     return frozenset((a, b) if type(a) is str and type(b) is str else (str(a), str(b)) for a, b in value)
 
 
@@ -40,10 +41,13 @@ class AF:
     """
 
     arguments: tuple[str, ...] = attrs.field(converter=_args)
-    attacks: frozenset[tuple[str, str]] = attrs.field(converter=lambda v: _pairs(v))
+    attacks: frozenset[tuple[str, str]] = attrs.field(converter=_pairs)
 
-    index: dict = attrs.field(init=False, eq=False, repr=False)
+    #: argument name -> its position in ``arguments``
+    index: dict[str, int] = attrs.field(init=False, eq=False, repr=False)
+    #: for each argument index, the indexes of its attackers, in argument order
     attackers: tuple[tuple[int, ...], ...] = attrs.field(init=False, eq=False, repr=False)
+    #: for each argument index, the indexes of the arguments it attacks, in argument order
     attacked: tuple[tuple[int, ...], ...] = attrs.field(init=False, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
@@ -75,7 +79,7 @@ class AF:
         object.__setattr__(self, "attackers", tuple(map(tuple, into)))
         object.__setattr__(self, "attacked", tuple(map(tuple, out)))
 
-    def _codes(self, index: dict) -> list[int]:
+    def _codes(self, index: dict[str, int]) -> list[int]:
         """Each attack (a, b) as the integer index[a] * n + index[b]."""
         if not self.attacks:
             return []
@@ -85,14 +89,17 @@ class AF:
         return [i * n + j for i, j in zip(map(get, attackers), map(get, attacked))]
 
     def __len__(self) -> int:
+        """The number of arguments."""
         return len(self.arguments)
 
     def attackers_of(self, argument: str) -> tuple[str, ...]:
+        """The names of the arguments that attack ``argument``, in argument order."""
         return tuple(self.arguments[i] for i in self.attackers[self.index[argument]])
 
     def names(self, indexes: Iterable[int]) -> frozenset[str]:
+        """The names of the arguments at ``indexes``."""
         return frozenset(self.arguments[i] for i in indexes)
 
-    def renamed(self, mapping) -> "AF":
+    def renamed(self, mapping: Mapping[str, str]) -> AF:
         """The same framework with every argument renamed through ``mapping``."""
         return AF([mapping[a] for a in self.arguments], [(mapping[a], mapping[b]) for a, b in self.attacks])

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+from typing import Callable, Iterable
+
 from .._model import UsageError
 from ._framework import AF
 from ._semantics import credulous, extensions, skeptical, some_extension
 
 __all__ = ["TASKS", "solve"]
 
-TASKS = tuple(
+#: The tasks :func:`solve` knows: decide credulous or skeptical acceptance (DC, DS), find some (SE)
+#: or every (EE) extension, each under one semantics (``"DC-CO"``, ``"EE-PR"``, ...).
+TASKS: tuple[str, ...] = tuple(
     f"{k}-{s}" for k in ("DC", "DS", "SE", "EE") for s in ("CO", "GR", "PR", "ST", "SST", "STG", "ID")
 )
 
@@ -40,6 +44,7 @@ def solve(af: AF, task: str, query: str | None, fmt: str) -> list[str]:
     if kind == "EE":
         exts = extensions(af, sem)
         return [show(e) for e in exts] if fmt == "i23" else ["[" + ",".join(show(e) for e in exts) + "]"]
+    assert query is not None  # DC and DS: checked above
     yes, certificate = (credulous if kind == "DC" else skeptical)(af, sem, query)
     lines = ["YES" if yes else "NO"]
     if fmt == "i23" and certificate is not None:
@@ -47,7 +52,8 @@ def solve(af: AF, task: str, query: str | None, fmt: str) -> list[str]:
     return lines
 
 
-def _writer(af: AF, fmt: str):
+def _writer(af: AF, fmt: str) -> Callable[[Iterable[str]], str]:
+    """How an extension is printed: ``w 1 4`` in i23, ``[a,b]`` (in argument order) otherwise."""
     if fmt == "i23":
         return lambda ext: "w" + "".join(f" {a}" for a in sorted(ext, key=int))
     order = af.index

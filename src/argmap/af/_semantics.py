@@ -12,12 +12,13 @@ semi-stable, stage and ideal extension, and no solver is started.
 
 from __future__ import annotations
 
-from typing import Iterator
+from typing import Iterable, Iterator, Literal, Sequence, TypeAlias
 
 from ._framework import AF
 
 __all__ = [
     "SEMANTICS",
+    "SemanticsCode",
     "credulous",
     "extensions",
     "grounded",
@@ -26,7 +27,12 @@ __all__ = [
     "some_extension",
 ]
 
-SEMANTICS = ("CF", "AD", "CO", "GR", "PR", "ST", "SST", "STG", "ID")
+#: A semantics by its ICCMA code: conflict-free, admissible, complete, grounded, preferred,
+#: stable, semi-stable, stage or ideal.  The functions take the codes in any case (``"pr"`` too).
+SemanticsCode: TypeAlias = Literal["CF", "AD", "CO", "GR", "PR", "ST", "SST", "STG", "ID"]
+
+#: Every semantics :func:`extensions` knows, by its ICCMA code.
+SEMANTICS: tuple[SemanticsCode, ...] = ("CF", "AD", "CO", "GR", "PR", "ST", "SST", "STG", "ID")
 UNDEC, IN, OUT = 0, 1, 2
 
 
@@ -52,6 +58,7 @@ def grounded_labelling(af: AF) -> list[int]:
 
 
 def grounded(af: AF) -> frozenset[str]:
+    """The grounded extension: the arguments that ``grounded_labelling`` labels IN."""
     return af.names(i for i, lab in enumerate(grounded_labelling(af)) if lab == IN)
 
 
@@ -65,7 +72,7 @@ def _check(semantics: str) -> str:
 class _Encoding:
     """A SAT solver loaded with the constraints of one semantics."""
 
-    def __init__(self, af: AF, kind: str, grounded: list[int] | None = None):
+    def __init__(self, af: AF, kind: str, grounded: list[int] | None = None) -> None:
         """``grounded``: the grounded labelling, fixed as unit clauses (sound for complete-based kinds)."""
         from pysat.solvers import Solver
 
@@ -119,7 +126,7 @@ class _Encoding:
         self.top += 1
         return self.top
 
-    def solve(self, assumptions=()) -> frozenset[int] | None:
+    def solve(self, assumptions: Iterable[int] = ()) -> frozenset[int] | None:
         if not self.solver.solve(assumptions=list(assumptions)):
             return None
         true = {lit for lit in self.solver.get_model() if lit > 0}  # unmentioned variables are false
@@ -136,7 +143,7 @@ class _Encoding:
         self.solver.delete()
 
 
-def _enumerate(enc: _Encoding, assumptions=()) -> Iterator[frozenset[int]]:
+def _enumerate(enc: _Encoding, assumptions: Sequence[int] = ()) -> Iterator[frozenset[int]]:
     """Every model's IN set (each IN set once)."""
     act = enc.fresh()
     while True:
@@ -149,7 +156,7 @@ def _enumerate(enc: _Encoding, assumptions=()) -> Iterator[frozenset[int]]:
         )
 
 
-def _grow_set(enc: _Encoding, ins: frozenset[int], fixed=()) -> frozenset[int]:
+def _grow_set(enc: _Encoding, ins: frozenset[int], fixed: Sequence[int] = ()) -> frozenset[int]:
     """Enlarge an IN set until no admissible/complete superset exists."""
     while True:
         act = enc.fresh()
@@ -161,7 +168,7 @@ def _grow_set(enc: _Encoding, ins: frozenset[int], fixed=()) -> frozenset[int]:
         ins = bigger
 
 
-def _preferred(af: AF, enc: _Encoding, fixed=()) -> Iterator[frozenset[int]]:
+def _preferred(af: AF, enc: _Encoding, fixed: Sequence[int] = ()) -> Iterator[frozenset[int]]:
     while True:
         ins = enc.solve(fixed)
         if ins is None:
@@ -215,7 +222,7 @@ def _iter(af: AF, s: str) -> Iterator[frozenset[int]]:
     if s == "GR":
         yield frozenset(i for i, lab in enumerate(grounded_labelling(af)) if lab == IN)
         return
-    labels = None
+    labels: list[int] | None = None
     if s not in ("CF", "AD"):
         labels = grounded_labelling(af)
         if UNDEC not in labels:  # the grounded extension is the only one (acyclic frameworks, say)
@@ -237,7 +244,7 @@ def _iter(af: AF, s: str) -> Iterator[frozenset[int]]:
         enc.close()
 
 
-def extensions(af: AF, semantics: str) -> list[frozenset[str]]:
+def extensions(af: AF, semantics: SemanticsCode | str) -> list[frozenset[str]]:
     """All extensions of ``af`` under ``semantics`` (one of :data:`SEMANTICS`), sorted.
 
     >>> af = AF(["a", "b"], [("a", "b"), ("b", "a")])
@@ -249,7 +256,7 @@ def extensions(af: AF, semantics: str) -> list[frozenset[str]]:
     return sorted(set(found), key=lambda e: (len(e), sorted(e)))
 
 
-def some_extension(af: AF, semantics: str) -> frozenset[str] | None:
+def some_extension(af: AF, semantics: SemanticsCode | str) -> frozenset[str] | None:
     """One extension, or None when there is none (only stable semantics can have none)."""
     s = _check(semantics)
     for e in _iter(af, s):
@@ -257,13 +264,14 @@ def some_extension(af: AF, semantics: str) -> frozenset[str] | None:
     return None
 
 
-def credulous(af: AF, semantics: str, argument: str) -> tuple[bool, frozenset[str] | None]:
+def credulous(af: AF, semantics: SemanticsCode | str, argument: str) -> tuple[bool, frozenset[str] | None]:
     """Whether ``argument`` is in some extension; with a witness extension if so."""
     s = _check(semantics)
     i = af.index[argument]
     if s in ("GR", "ID"):
-        e = some_extension(af, s)
-        return (argument in e, e if argument in e else None)
+        only = some_extension(af, s)
+        assert only is not None  # grounded and ideal: always exactly one extension
+        return (argument in only, only if argument in only else None)
     if s in ("CF", "AD", "CO", "PR", "ST"):
         kind = {"PR": "CO"}.get(s, s)
         enc = _Encoding(af, kind)
@@ -282,7 +290,7 @@ def credulous(af: AF, semantics: str, argument: str) -> tuple[bool, frozenset[st
     return False, None
 
 
-def skeptical(af: AF, semantics: str, argument: str) -> tuple[bool, frozenset[str] | None]:
+def skeptical(af: AF, semantics: SemanticsCode | str, argument: str) -> tuple[bool, frozenset[str] | None]:
     """Whether ``argument`` is in every extension; with a counter-example extension if not.
 
     With no extension at all (stable semantics only), every argument is skeptically accepted.
@@ -290,8 +298,9 @@ def skeptical(af: AF, semantics: str, argument: str) -> tuple[bool, frozenset[st
     s = _check(semantics)
     i = af.index[argument]
     if s in ("GR", "ID", "CO"):
-        e = some_extension(af, "GR" if s == "CO" else s)
-        return (True, None) if argument in e else (False, e)
+        only = some_extension(af, "GR" if s == "CO" else s)
+        assert only is not None  # grounded and ideal: always exactly one extension
+        return (True, None) if argument in only else (False, only)
     if s == "ST":
         enc = _Encoding(af, "ST")
         try:

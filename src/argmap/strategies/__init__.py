@@ -18,7 +18,18 @@ Requires the ``hypothesis`` package (``pip install argmap[strategies]``).
 from __future__ import annotations
 
 import functools
-from typing import Sequence
+from typing import (
+    Callable,
+    Iterable,
+    Literal,
+    ParamSpec,
+    Sequence,
+    TypeAlias,
+    TypedDict,
+    TypeVar,
+    Unpack,
+    cast,
+)
 
 import attrs
 from hypothesis import strategies as st
@@ -36,6 +47,8 @@ from .._model import (
     Proposition,
     Quote,
     Rebuttal,
+    Relation,
+    RelationKind,
     Restatement,
     Support,
     Undercut,
@@ -79,9 +92,19 @@ _DEFAULT_ALPHABET = st.one_of(
     st.characters(exclude_categories=("Cs", "Cc")),
 )
 
+_P = ParamSpec("_P")
+_R = TypeVar("_R")
 
-@functools.cache
-def texts(*, min_size: int = 0, max_size: int = 40, alphabet=None) -> st.SearchStrategy[str]:
+
+def _cached(fn: Callable[_P, _R]) -> Callable[_P, _R]:
+    """:func:`functools.cache`, typed so that checkers keep the signature (arguments must be hashable)."""
+    return cast("Callable[_P, _R]", functools.cache(fn))
+
+
+@_cached
+def texts(
+    *, min_size: int = 0, max_size: int = 40, alphabet: st.SearchStrategy[str] | None = None
+) -> st.SearchStrategy[str]:
     """Single-line text without surrounding blanks, as the language stores it.
 
     Args:
@@ -96,7 +119,7 @@ def texts(*, min_size: int = 0, max_size: int = 40, alphabet=None) -> st.SearchS
     return clean.filter(lambda s: len(s) >= min_size)
 
 
-@functools.cache
+@_cached
 def identifiers(prefix: str = "") -> st.SearchStrategy[str]:
     """Ids the language accepts: ``\\w`` first and last, ``.`` and ``-`` inside."""
     ascii_id = st.from_regex(r"[A-Za-z0-9_](?:[A-Za-z0-9_.\-]{0,6}[A-Za-z0-9_])?", fullmatch=True)
@@ -104,14 +127,14 @@ def identifiers(prefix: str = "") -> st.SearchStrategy[str]:
     return st.one_of(ascii_id, unicode_id).map(lambda s: prefix + s if prefix else s)
 
 
-@functools.cache
+@_cached
 def author_names() -> st.SearchStrategy[str]:
     """Handles as people write them: spaces, commas, quotes, Hangul (``wjk, 검은 머리 외국인``)."""
     plain = st.from_regex(r"[A-Za-z][A-Za-z0-9_]{0,10}", fullmatch=True)
     return st.one_of(plain, texts(min_size=1, max_size=20))
 
 
-@functools.cache
+@_cached
 def timestamps() -> st.SearchStrategy[str]:
     """ISO 8601 dates and times, or free text such as ``Dec 29, 9:41 pm``."""
     iso = st.datetimes().map(lambda d: d.isoformat(timespec="minutes"))
@@ -119,16 +142,18 @@ def timestamps() -> st.SearchStrategy[str]:
     return st.one_of(iso, day, texts(max_size=20))
 
 
-@functools.cache
+@_cached
 def kinds() -> st.SearchStrategy[Kind]:
+    """Any proposition :class:`~argmap.Kind`."""
     return st.sampled_from(list(Kind))
 
 
 def participants() -> st.SearchStrategy[Participant]:
+    """A participant with a name from :func:`author_names`."""
     return author_names().map(Participant)
 
 
-def propositions(*, id=None, post=None) -> st.SearchStrategy[Proposition]:
+def propositions(*, id: str | None = None, post: str | None = None) -> st.SearchStrategy[Proposition]:
     """A proposition with every optional field sometimes set."""
     base = _any_proposition()
     if id is None and post is None:
@@ -136,7 +161,7 @@ def propositions(*, id=None, post=None) -> st.SearchStrategy[Proposition]:
     return base.map(lambda p: attrs.evolve(p, id=p.id if id is None else id, post=post))
 
 
-@functools.cache
+@_cached
 def _any_proposition() -> st.SearchStrategy[Proposition]:
     return st.builds(
         Proposition,
@@ -150,7 +175,12 @@ def _any_proposition() -> st.SearchStrategy[Proposition]:
 
 
 def supports(
-    premises: Sequence[str], conclusions: Sequence[str], *, id=None, linked: bool | None = None, post=None
+    premises: Sequence[str],
+    conclusions: Sequence[str],
+    *,
+    id: str | None = None,
+    linked: bool | None = None,
+    post: str | None = None,
 ) -> st.SearchStrategy[Support]:
     """A support from ids in ``premises`` to one in ``conclusions`` (never to itself).
 
@@ -160,7 +190,7 @@ def supports(
     sizes = {True: (2, 4), False: (1, 1), None: (1, 4)}[linked]
 
     @st.composite
-    def build(draw):
+    def build(draw: st.DrawFn) -> Support:
         conclusion = draw(st.sampled_from(list(conclusions)))
         pool = [p for p in dict.fromkeys(premises) if p != conclusion]
         lo, hi = sizes
@@ -173,14 +203,16 @@ def supports(
     return build()
 
 
-def rebuttals(attackers: Sequence[str], targets: Sequence[str], *, post=None) -> st.SearchStrategy[Rebuttal]:
+def rebuttals(
+    attackers: Sequence[str], targets: Sequence[str], *, post: str | None = None
+) -> st.SearchStrategy[Rebuttal]:
     """A rebuttal between two different ids."""
     pairs = [(a, t) for a in dict.fromkeys(attackers) for t in dict.fromkeys(targets) if a != t]
     return st.sampled_from(pairs).map(lambda p: Rebuttal(p[0], p[1], post))
 
 
 def undercuts(
-    attackers: Sequence[str], support_ids: Sequence[str], *, post=None
+    attackers: Sequence[str], support_ids: Sequence[str], *, post: str | None = None
 ) -> st.SearchStrategy[Undercut]:
     """An undercut of one of ``support_ids``."""
     return st.builds(
@@ -188,7 +220,7 @@ def undercuts(
     )
 
 
-def posts(*, id=None, earlier: Sequence[str] = ()) -> st.SearchStrategy[Post]:
+def posts(*, id: str | None = None, earlier: Sequence[str] = ()) -> st.SearchStrategy[Post]:
     """A post; it may reply to, and quote, posts in ``earlier``."""
     ref = st.sampled_from(list(earlier)) if earlier else st.nothing()
     return st.builds(
@@ -204,9 +236,29 @@ def posts(*, id=None, earlier: Sequence[str] = ()) -> st.SearchStrategy[Post]:
     )
 
 
+#: The support graphs :func:`documents` can make.
+_Shape: TypeAlias = Literal["tree", "dag", "cyclic"]
+#: How :func:`documents` lets posts reply to each other.
+_Replies: TypeAlias = Literal["tree", "chain", "none"]
+
+
+class _DocumentOptions(TypedDict, total=False):
+    """The keyword arguments of :func:`documents`, for the functions that pass them on."""
+
+    min_posts: int
+    max_posts: int
+    min_propositions: int
+    max_propositions: int
+    max_relations: int
+    max_authors: int
+    shape: _Shape
+    replies: _Replies
+    relation_mix: Sequence[RelationKind]
+
+
 @st.composite
 def documents(
-    draw,
+    draw: st.DrawFn,
     *,
     min_posts: int = 0,
     max_posts: int = 6,
@@ -214,9 +266,9 @@ def documents(
     max_propositions: int = 12,
     max_relations: int = 12,
     max_authors: int = 4,
-    shape: str = "dag",
-    replies: str = "tree",
-    relation_mix: Sequence[str] = RELATION_KINDS,
+    shape: _Shape = "dag",
+    replies: _Replies = "tree",
+    relation_mix: Sequence[RelationKind] = RELATION_KINDS,
 ) -> Document:
     """Whole, well-formed threads: every reference resolves, ids are unique.
 
@@ -239,15 +291,15 @@ def documents(
     n_posts = draw(st.integers(min_posts, max_posts))
     post_ids = draw(st.lists(identifiers(), min_size=n_posts, max_size=n_posts, unique=True))
     authors = draw(st.lists(author_names(), min_size=1, max_size=max_authors, unique=True))
-    post_list = []
+    post_list: list[Post] = []
     for i, pid in enumerate(post_ids):
-        reply = None
+        reply: str | None = None
         if i and replies == "chain":
             reply = post_ids[i - 1]
         elif i and replies == "tree":
             reply = draw(st.none() | st.sampled_from(post_ids[:i]))
         body = draw(st.none() | st.lists(texts(max_size=30), max_size=3))
-        quotes = []
+        quotes: list[Quote] = []
         for _ in range(draw(st.integers(0, 2 if i else 0))):
             src = post_list[draw(st.integers(0, i - 1))]
             if src.body is None or " ".join(src.body).split():  # a blank text cannot be quoted
@@ -263,13 +315,13 @@ def documents(
             )
         )
 
-    owners: list = [None] + post_ids
+    owners: list[str | None] = [None] + post_ids
     n_props = draw(st.integers(min_propositions, max_propositions))
     ids = draw(st.lists(identifiers(), min_size=n_props, max_size=n_props, unique=True))
     props = [
         attrs.evolve(draw(_any_proposition()), id=pid, post=draw(st.sampled_from(owners))) for pid in ids
     ]
-    by_id = {p.id: p for p in post_list}
+    by_id: dict[str | None, Post] = {p.id: p for p in post_list}
     for i, p in enumerate(props):  # anchors are verbatim words of the post's text, when it has text
         post = by_id.get(p.post)
         if post is not None and post.body and p.anchor is not None:
@@ -292,7 +344,7 @@ def documents(
     return Document(meta, post_list, props, rels)
 
 
-def _quotable(draw, post: Post) -> str:
+def _quotable(draw: st.DrawFn, post: Post) -> str:
     """Words of ``post``'s body when it has one (quotes should be faithful)."""
     words = " ".join(post.body or ()).split()
     if not words:
@@ -302,14 +354,23 @@ def _quotable(draw, post: Post) -> str:
     return " ".join(words[start:stop])
 
 
-def _relations(draw, props, owners, post_ids, shape, mix, max_relations, taken) -> list:
-    rels: list = []
+def _relations(
+    draw: st.DrawFn,
+    props: list[Proposition],
+    owners: list[str | None],
+    post_ids: list[str],
+    shape: _Shape,
+    mix: Sequence[RelationKind],
+    max_relations: int,
+    taken: set[str],
+) -> list[Relation]:
+    rels: list[Relation] = []
     if not props:
         return rels
     rank = {p.id: i for i, p in enumerate(props)}
     supports: list[Support] = []
-    pairs: set = set()  # (source, target) pairs already related
-    used_premises: set = set()
+    pairs: set[tuple[str | None, ...]] = set()  # (source, target) pairs already related, (kind, post, id) too
+    used_premises: set[str] = set()
     kinds = [k for k in mix if post_ids or k not in ("agreement", "concession")]
     if not kinds:
         return rels
@@ -352,7 +413,7 @@ def _relations(draw, props, owners, post_ids, shape, mix, max_relations, taken) 
     return rels
 
 
-def _fresh(draw, taken: set, prefix: str) -> str:
+def _fresh(draw: st.DrawFn, taken: set[str], prefix: str) -> str:
     while True:
         candidate = draw(identifiers(prefix))
         if candidate not in taken:
@@ -360,7 +421,7 @@ def _fresh(draw, taken: set, prefix: str) -> str:
             return candidate
 
 
-def source_texts(**kwargs) -> st.SearchStrategy[str]:
+def source_texts(**kwargs: Unpack[_DocumentOptions]) -> st.SearchStrategy[str]:
     """Annotated source text of a generated document (see :func:`documents`)."""
     return documents(**kwargs).map(format_document)
 
@@ -370,7 +431,9 @@ def source_texts(**kwargs) -> st.SearchStrategy[str]:
 # ---------------------------------------------------------------------------
 
 
-def defective_documents(code, **kwargs) -> st.SearchStrategy[Document]:
+def defective_documents(
+    code: str | Iterable[str], **kwargs: Unpack[_DocumentOptions]
+) -> st.SearchStrategy[Document]:
     """Well-formed documents (see :func:`documents`) with one defect that a checker rule reports.
 
     Args:
@@ -388,5 +451,6 @@ def defective_documents(code, **kwargs) -> st.SearchStrategy[Document]:
 
 
 @st.composite
-def _defective(draw, code, kwargs):
-    return DEFECTS[code](draw, draw(documents(**dict(kwargs))))
+def _defective(draw: st.DrawFn, code: str, kwargs: tuple[tuple[str, object], ...]) -> Document:
+    """A document drawn with ``kwargs`` (the items of a ``_DocumentOptions``), damaged by defect ``code``."""
+    return DEFECTS[code](draw, draw(documents(**cast(_DocumentOptions, dict(kwargs)))))

@@ -6,14 +6,18 @@ Hypothesis' ``draw`` and a document and returns the damaged document.
 
 from __future__ import annotations
 
-import attrs
+from typing import Callable, Iterable
 
-from .._model import Document, Proposition, Quote, Rebuttal, Support, Undercut
+import attrs
+from hypothesis import strategies as st
+
+from .._model import Document, Post, Proposition, Quote, Rebuttal, Relation, Support, Undercut
 
 
 def _new_ids(doc: Document, n: int) -> list[str]:
     used = {p.id for p in doc.propositions} | {s.id for s in doc.supports} | {p.id for p in doc.posts}
-    out, i = [], 0
+    out: list[str] = []
+    i = 0
     while len(out) < n:
         i += 1
         if f"x{i}" not in used:
@@ -21,7 +25,12 @@ def _new_ids(doc: Document, n: int) -> list[str]:
     return out
 
 
-def _with(doc: Document, props=(), rels=(), posts=None) -> Document:
+def _with(
+    doc: Document,
+    props: Iterable[Proposition] = (),
+    rels: Iterable[Relation] = (),
+    posts: Iterable[Post] | None = None,
+) -> Document:
     """Add items that belong to no post (they come first, so order stays canonical)."""
     return attrs.evolve(
         doc,
@@ -31,64 +40,64 @@ def _with(doc: Document, props=(), rels=(), posts=None) -> Document:
     )
 
 
-def _two_new(doc):
+def _two_new(doc: Document) -> tuple[str, str, list[Proposition]]:
     x, y = _new_ids(doc, 2)
     return x, y, [Proposition(x, f"claim {x}"), Proposition(y, f"claim {y}")]
 
 
-def _dup_id(draw, doc):
+def _dup_id(draw: st.DrawFn, doc: Document) -> Document:
     x, y, props = _two_new(doc)
     return _with(doc, props + [Proposition(x, "the same id again")], [Support(_new_ids(doc, 3)[2], [y], x)])
 
 
-def _unknown_proposition(draw, doc):
+def _unknown_proposition(draw: st.DrawFn, doc: Document) -> Document:
     x, y, props = _two_new(doc)
     return _with(doc, props, [Support(_new_ids(doc, 3)[2], [y], x), Rebuttal(y, "nowhere-" + x)])
 
 
-def _unknown_post(draw, doc):
+def _unknown_post(draw: st.DrawFn, doc: Document) -> Document:
     post = doc.posts[-1]
     posts = doc.posts[:-1] + (attrs.evolve(post, reply_to="nowhere-1"),)
     return attrs.evolve(doc, posts=posts)
 
 
-def _unknown_support(draw, doc):
+def _unknown_support(draw: st.DrawFn, doc: Document) -> Document:
     x, y, props = _two_new(doc)
     return _with(doc, props, [Support(_new_ids(doc, 3)[2], [y], x), Undercut(x, "nowhere-s")])
 
 
-def _undercut_proposition(draw, doc):
+def _undercut_proposition(draw: st.DrawFn, doc: Document) -> Document:
     x, y, props = _two_new(doc)
     return _with(doc, props, [Support(_new_ids(doc, 3)[2], [y], x), Undercut(y, x)])
 
 
-def _self_support(draw, doc):
+def _self_support(draw: st.DrawFn, doc: Document) -> Document:
     x, y, props = _two_new(doc)
     return _with(doc, props, [Support(_new_ids(doc, 3)[2], [y, x], x)])
 
 
-def _self_rebuttal(draw, doc):
+def _self_rebuttal(draw: st.DrawFn, doc: Document) -> Document:
     x, y, props = _two_new(doc)
     return _with(doc, props, [Support(_new_ids(doc, 3)[2], [y], x), Rebuttal(x, x)])
 
 
-def _circular(draw, doc):
+def _circular(draw: st.DrawFn, doc: Document) -> Document:
     x, y, props = _two_new(doc)
     s1, s2 = _new_ids(doc, 4)[2:]
     return _with(doc, props, [Support(s1, [y], x), Support(s2, [x], y)])
 
 
-def _support_and_rebut(draw, doc):
+def _support_and_rebut(draw: st.DrawFn, doc: Document) -> Document:
     x, y, props = _two_new(doc)
     return _with(doc, props, [Support(_new_ids(doc, 3)[2], [y], x), Rebuttal(y, x)])
 
 
-def _reply_later(draw, doc):
+def _reply_later(draw: st.DrawFn, doc: Document) -> Document:
     first, last = doc.posts[0], doc.posts[-1]
     return attrs.evolve(doc, posts=(attrs.evolve(first, reply_to=last.id),) + doc.posts[1:])
 
 
-def _quote_later(draw, doc):
+def _quote_later(draw: st.DrawFn, doc: Document) -> Document:
     doc = _set_body(doc, doc.posts[-1].id, "alpha beta gamma")
     first = doc.posts[0]
     quote = Quote(doc.posts[-1].id, "beta")
@@ -97,7 +106,7 @@ def _quote_later(draw, doc):
 
 def _set_body(doc: Document, post_id: str, body: str) -> Document:
     """Give a post a new text, keeping the rest faithful: its anchors go, quotes of it quote the new text."""
-    posts = []
+    posts: list[Post] = []
     for p in doc.posts:
         if p.id == post_id:
             p = attrs.evolve(p, body=(body,))
@@ -107,14 +116,14 @@ def _set_body(doc: Document, post_id: str, body: str) -> Document:
     return attrs.evolve(doc, posts=posts, propositions=props)
 
 
-def _quote_not_in_source(draw, doc):
+def _quote_not_in_source(draw: st.DrawFn, doc: Document) -> Document:
     doc = _set_body(doc, doc.posts[0].id, "alpha beta gamma")
     last = doc.posts[-1]
     last = attrs.evolve(last, quotes=last.quotes + (Quote(doc.posts[0].id, "omega psi"),))
     return attrs.evolve(doc, posts=doc.posts[:-1] + (last,))
 
 
-def _anchor_not_in_post(draw, doc):
+def _anchor_not_in_post(draw: st.DrawFn, doc: Document) -> Document:
     post = doc.posts[-1]
     doc = _set_body(doc, post.id, "alpha beta gamma")
     (x,) = _new_ids(doc, 1)
@@ -122,29 +131,29 @@ def _anchor_not_in_post(draw, doc):
     return attrs.evolve(doc, propositions=doc.propositions + (extra,))
 
 
-def _repeated_premise(draw, doc):
+def _repeated_premise(draw: st.DrawFn, doc: Document) -> Document:
     x, y, props = _two_new(doc)
     return _with(doc, props, [Support(_new_ids(doc, 3)[2], [y, y], x)])
 
 
-def _duplicate_relation(draw, doc):
+def _duplicate_relation(draw: st.DrawFn, doc: Document) -> Document:
     x, y, props = _two_new(doc)
     return _with(doc, props, [Rebuttal(y, x), Rebuttal(y, x)])
 
 
-def _orphan(draw, doc):
+def _orphan(draw: st.DrawFn, doc: Document) -> Document:
     (x,) = _new_ids(doc, 1)
     return _with(doc, [Proposition(x, f"lonely {x}")])
 
 
-def _empty_text(draw, doc):
+def _empty_text(draw: st.DrawFn, doc: Document) -> Document:
     x, y, props = _two_new(doc)
     props[0] = attrs.evolve(props[0], text="")
     return _with(doc, props, [Support(_new_ids(doc, 3)[2], [y], x)])
 
 
 #: Defects :func:`defective_documents` can inject, by the checker code that reports them.
-DEFECTS = {
+DEFECTS: dict[str, Callable[[st.DrawFn, Document], Document]] = {
     "R001": _dup_id,
     "R002": _unknown_proposition,
     "R003": _unknown_post,

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Iterator
+from typing import Iterable, Iterator
 
-from ..._model import Context, Finding, Kind, tables
+from ..._model import Context, Finding, Kind, Support, tables
 from ..registry import rule
 
 
@@ -54,8 +54,9 @@ def unanswered_rebuttal(ctx: Context) -> Iterator[Finding]:
     # answered: rebutted itself, or a premise of a support that is undercut
     t = tables(doc)
     answered = set(t.rebutted)
+    undercut: Iterable[Support]
     if len(doc.supports_by_id) == len(doc.supports):  # ids are unique: look the few undercut ones up
-        undercut = filter(None, map(doc.supports_by_id.get, t.undercut))
+        undercut = [s for s in map(doc.supports_by_id.get, t.undercut) if s is not None]
     else:
         undercut = (s for s in doc.supports if s.id in t.undercut)
     for s in undercut:

@@ -5,13 +5,13 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from ..._model import Concession, Context, Finding, Related, tables
+from ..._model import Agreement, Concession, Context, Document, Finding, Proposition, Related, tables
 from ..registry import rule
 
 _THREAD = "post 1 by ann\n  | Tea is good for you.\n  claim a: Tea is healthy.\n"
 
 
-def _positions(doc) -> dict[str, int]:
+def _positions(doc: Document) -> dict[str, int]:
     out: dict[str, int] = {}
     for i, p in enumerate(doc.posts):
         out.setdefault(p.id, i)
@@ -103,7 +103,7 @@ def quote_not_in_source(ctx: Context) -> Iterator[Finding]:
                 continue
             body = bodies.get(q.source)
             if body is None:
-                body = bodies[q.source] = normalize(source.text)
+                body = bodies[q.source] = normalize(source.text or "")
             if not occurs_in(q.text, body):
                 yield Finding(
                     f"the quoted words do not occur in post {q.source}",
@@ -128,7 +128,7 @@ def anchor_not_in_post(ctx: Context) -> Iterator[Finding]:
         if post is None or post.body is None:
             continue
         if p.post not in bodies:
-            bodies[p.post] = normalize(post.text)
+            bodies[p.post] = normalize(post.text or "")
         if not occurs_in(p.anchor, bodies[p.post]):
             yield Finding(f"the anchor of {p.id} does not occur in post {p.post}", p.span)
 
@@ -146,16 +146,16 @@ def inconsistent_commitment(ctx: Context) -> Iterator[Finding]:
     doc = ctx.doc
     author = {p.id: p.author for p in doc.posts}
     rebutted = tables(doc).rebutted  # only commitments to these can clash
-    committed: dict[tuple[str, str], object] = {}  # (author, proposition) -> where
+    committed: dict[tuple[str, str], Proposition | Agreement] = {}  # (author, proposition) -> where
     for p in doc.propositions:
-        if p.id in rebutted and p.post in author:
+        if p.id in rebutted and p.post is not None and p.post in author:
             committed.setdefault((author[p.post], p.id), p)
-    for r in doc.agreements:
-        if r.target in rebutted and r.post in author and not isinstance(r, Concession):
-            committed.setdefault((author[r.post], r.target), r)
+    for a in doc.agreements:
+        if a.target in rebutted and a.post is not None and a.post in author and not isinstance(a, Concession):
+            committed.setdefault((author[a.post], a.target), a)
     for r in doc.rebuttals:
-        who = author.get(r.post)
-        where = committed.get((who, r.target))
+        who = author.get(r.post) if r.post is not None else None
+        where = committed.get((who, r.target)) if who is not None else None
         if who is None or where is None or where.post == r.post:
             continue
         how = "asserted" if hasattr(where, "text") else "agreed with"

@@ -39,9 +39,9 @@ def self_attack(ctx: Context) -> Iterator[Finding]:
             yield Finding(
                 f"{r.attacker} rebuts itself", r.span, hint="a rebuttal needs two different propositions"
             )
-    for r in ctx.doc.restatements:
-        if r.source == r.target:
-            yield Finding(f"{r.source} restates itself", r.span)
+    for rs in ctx.doc.restatements:
+        if rs.source == rs.target:
+            yield Finding(f"{rs.source} restates itself", rs.span)
 
 
 @rule(
@@ -63,7 +63,7 @@ def circular_support(ctx: Context) -> Iterator[Finding]:
             if p != s.conclusion and p in conclusions:
                 edges.setdefault(p, []).append(s)
     for cycle in _cycles(edges):
-        first = min(cycle, key=lambda s: _order(s))
+        first = min(cycle, key=_order)
         k = cycle.index(first)
         cycle = cycle[k:] + cycle[:k]
         yield Finding(
@@ -74,7 +74,7 @@ def circular_support(ctx: Context) -> Iterator[Finding]:
         )
 
 
-def _order(s):
+def _order(s: Support) -> tuple[int, int]:
     return (s.span.line, s.span.column) if s.span else (0, 0)
 
 
@@ -84,7 +84,7 @@ def _chain(cycle: list[Support]) -> str:
     return " -> ".join(nodes)
 
 
-def _cycles(edges: dict[str, list[Support]]):
+def _cycles(edges: dict[str, list[Support]]) -> Iterator[list[Support]]:
     """One cycle (as a list of supports) per strongly connected component.
 
     ``edges[p]`` lists the supports in which ``p`` is a premise; following a
@@ -103,7 +103,7 @@ def _cycles(edges: dict[str, list[Support]]):
             yield _cycle_in(set(comp), edges)
 
 
-def _cycle_in(comp: set[str], edges) -> list[Support]:
+def _cycle_in(comp: set[str], edges: dict[str, list[Support]]) -> list[Support]:
     """A simple cycle inside a strongly connected set of propositions (BFS back to the start)."""
     start = min(comp)
     parents: dict[str, tuple[str, Support]] = {}
@@ -142,13 +142,13 @@ def supports_and_rebuts(ctx: Context) -> Iterator[Finding]:
             if p in rebutters:
                 supporting.setdefault((p, s.conclusion), s)
     for r in ctx.doc.rebuttals:
-        s = supporting.get((r.attacker, r.target))
-        if s is not None:
+        both = supporting.get((r.attacker, r.target))
+        if both is not None:
             yield Finding(
-                f"{r.attacker} both supports (in {s.id}) and rebuts {r.target}",
+                f"{r.attacker} both supports (in {both.id}) and rebuts {r.target}",
                 r.span,
                 hint="decide which it does; if it only weakens the inference, use undercut",
-                related=[Related(f"support {s.id}", s.span)],
+                related=[Related(f"support {both.id}", both.span)],
             )
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from ..._model import Context, Finding, Related
+from ..._model import Context, Finding, Proposition, Related
 from ..registry import rule
 
 
@@ -38,7 +38,7 @@ def _key(text: str) -> str:
 def duplicate_text(ctx: Context) -> Iterator[Finding]:
     doc = ctx.doc
     linked = {frozenset((r.source, r.target)) for r in doc.restatements}
-    first: dict[str, object] = {}
+    first: dict[str, Proposition] = {}
     for p in doc.propositions:
         key = _key(p.text)
         if not key:

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import re
+from typing import Any
 
 import attrs
 
 from ..._model import (
     Agreement,
     Concession,
+    Diagnostic,
     Document,
     Kind,
     Metadata,
@@ -16,6 +18,7 @@ from ..._model import (
     Proposition,
     Quote,
     Rebuttal,
+    Relation,
     Restatement,
     Support,
     Undercut,
@@ -24,12 +27,12 @@ from ..common import Ids, Report, as_line, replies_first
 from .syntax import FRONT, Node, Reader, logical_lines, strip_comments
 
 
-def from_argdown(text: str, *, path: str | None = None) -> tuple[Document, list]:
+def from_argdown(text: str, *, path: str | None = None) -> tuple[Document, list[Diagnostic]]:
     """Read Argdown text; return the document and warnings about what was left out."""
     report = Report(path)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     reader = Reader(report)
-    meta: dict = {}
+    meta: dict[str, Any] = {}
     front = FRONT.match(text)
     if front:
         meta = reader.yaml(front.group(2), text[: front.start(2)].count("\n") + 1, "front matter")
@@ -41,18 +44,20 @@ def from_argdown(text: str, *, path: str | None = None) -> tuple[Document, list]
 class _Builder:
     """From statements, arguments and relations to propositions, supports and attacks."""
 
-    def __init__(self, reader: Reader, meta: dict, report: Report):
+    def __init__(self, reader: Reader, meta: dict[str, Any], report: Report) -> None:
         self.reader, self.meta, self.report = reader, meta, report
         self.ids = Ids("s")
-        self.props: dict[tuple, Proposition] = {}
-        self.relations: list = []
-        self.final: dict[tuple, str] = {}  # argument key → id of its last inference
-        self.conclusion: dict[tuple, str] = {}  # argument key → id of its main conclusion
-        self.seen: set = set()
-        self.concluded: dict[tuple, str] = {}  # ("statement", proposition id) → the inference concluding it
+        self.props: dict[tuple[str, str], Proposition] = {}
+        self.relations: list[Relation] = []
+        self.final: dict[tuple[str, str], str] = {}  # argument key → id of its last inference
+        self.conclusion: dict[tuple[str, str], str] = {}  # argument key → id of its main conclusion
+        self.seen: set[tuple[object, ...]] = set()
+        #: ("statement", proposition id) → the inference concluding it
+        self.concluded: dict[tuple[str, str], str] = {}
 
-    def add(self, rel) -> None:
+    def add(self, rel: Relation) -> None:
         """Add a relation unless the same one (whoever argued it) is there already."""
+        key: tuple[object, ...]
         if isinstance(rel, Support):
             key = ("support", rel.premises, rel.conclusion)
         elif isinstance(rel, Agreement):
@@ -69,7 +74,7 @@ class _Builder:
             # the post: where it stands alone (argmap writes definitions so), else where it opens a block
             plain = [post for post, related in node.roots if not related]
             if plain or node.roots:
-                node.section_post = (plain or node.roots)[0][0] if not plain else plain[0]
+                node.section_post = node.roots[0][0] if not plain else plain[0]
             data = node.data
             kind = data.get("kind") if data.get("kind") in {k.value for k in Kind} else "claim"
             tags = node.tags
@@ -91,7 +96,10 @@ class _Builder:
     def argument(self, node: Node) -> None:
         """Supports for each inference of a premise–conclusion structure."""
         key = ("argument", node.title)
-        steps, since, last_conclusion, rule = [], [], None, None
+        steps: list[tuple[list[str], str, str | None]] = []
+        since: list[str] = []
+        last_conclusion: str | None = None
+        rule: str | None = None
         pending = False
         for entry in node.pcs:
             if entry[0] == "bar":
@@ -116,7 +124,7 @@ class _Builder:
                              node.section_post))  # fmt: skip
             self.concluded[("statement", conclusion)] = sid
         self.final[key] = sid
-        self.conclusion[key] = last_conclusion
+        self.conclusion[key] = last_conclusion  # type: ignore[assignment]  # set with each step: not None
 
     def endpoint(self, node: Node) -> str:
         key = (node.kind, node.title)
@@ -132,7 +140,7 @@ class _Builder:
         for node in nodes.values():
             if node.kind == "argument" and node.pcs:
                 self.argument(node)
-        undercuts = []
+        undercuts: list[tuple[Node, Node, str | None, int]] = []
         for kind, source, target, post, line in self.reader.relations:
             if kind == "undercut":
                 undercuts.append((source, target, post, line))
@@ -151,7 +159,7 @@ class _Builder:
             self.metadata(), posts, list(self.props.values()), self.relations, path=self.report.path
         )
 
-    def undercut(self, source, target, post, line) -> None:
+    def undercut(self, source: Node, target: Node, post: str | None, line: int) -> None:
         key = (target.kind, target.title)
         if target.kind == "argument" and key in self.final:
             self.add(Undercut(self.endpoint(source), self.final[key], post))
@@ -169,7 +177,7 @@ class _Builder:
             )
 
     def metadata(self) -> Metadata:
-        fields: dict = {}
+        fields: dict[str, Any] = {}  # Metadata's keyword arguments
         for key in ("title", "source", "date", "language"):
             value = self.meta.get(key)
             if value is not None and not isinstance(value, (dict, list)):
@@ -181,7 +189,8 @@ class _Builder:
 
     def dialogue(self) -> list[Post]:
         """Posts from headings whose data names post and author (as argmap writes them)."""
-        posts, known = [], set()
+        posts: list[Post] = []
+        known: set[str] = set()
         prop_ids = {p.id for p in self.props.values()}
         for data in self.reader.posts:
             try:
@@ -203,7 +212,7 @@ class _Builder:
         self.moves(self.meta, None, prop_ids)
         return replies_first(posts, self.report)
 
-    def moves(self, data: dict, post: str | None, prop_ids: set) -> None:
+    def moves(self, data: dict[str, Any], post: str | None, prop_ids: set[str]) -> None:
         for key, cls in (("agrees", Agreement), ("concedes", Concession)):
             for target in data.get(key) or ():
                 if str(target) in prop_ids:
@@ -213,9 +222,10 @@ class _Builder:
                 self.add(Restatement(str(pair[0]), str(pair[1]), post))
 
 
-def _opt(value):
+def _opt(value: object) -> str | None:
     return None if value is None else str(value)
 
 
-def read(text: str, path: str | None = None):
+def read(text: str, path: str | None = None) -> tuple[Document, list[Diagnostic]]:
+    """The format registry's reader: :func:`from_argdown`."""
     return from_argdown(text, path=path)

@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import functools
 import re
+from typing import TYPE_CHECKING, AbstractSet, Any, Literal
 
 import attrs
 
 from ..common import Report
+
+if TYPE_CHECKING:
+    import lark
 
 _COMMENT = re.compile(r"(\\.)|(\[[^\]\n]+\]\([^)\n]+\))|(<!--.*?-->|/\*.*?\*/|//[^\n]*)", re.S)
 FRONT = re.compile(r"\A\s*(===+)[ \t]*\n(.*?)\n[ \t]*===+[ \t]*(?:\n|\Z)", re.S)
@@ -28,7 +32,7 @@ _SYMBOLS = {
 
 
 @functools.cache
-def _parser():
+def _parser() -> lark.Lark:
     import lark
 
     from ..._grammars import grammar_text
@@ -43,7 +47,7 @@ def strip_comments(text: str) -> tuple[str, set[int]]:
     """
     commented: set[int] = set()
 
-    def sub(m):
+    def sub(m: re.Match[str]) -> str:
         if m.group(3) is None:
             return m.group(0)
         first = text.count("\n", 0, m.start()) + 1
@@ -86,10 +90,11 @@ class _Line:
     rule: str | None = None
 
 
-def logical_lines(text: str, commented: set[int] = frozenset()) -> list[_Line]:
+def logical_lines(text: str, commented: AbstractSet[int] = frozenset()) -> list[_Line]:
     """Join continuation lines; mark blocks (separated by blank lines) and inference bars."""
     lines: list[_Line] = []
-    block, blank, inference = 0, True, None
+    block, blank = 0, True
+    inference: _Line | None = None
     for number, raw in enumerate(text.split("\n"), 1):
         content = raw.strip()
         if not content and number in commented:
@@ -131,25 +136,31 @@ class Node:
     kind: str  # "statement" | "argument"
     title: str
     text: str = ""
-    tags: list = attrs.Factory(list)
-    data: dict = attrs.Factory(dict)
+    tags: list[str] = attrs.Factory(list)
+    data: dict[str, Any] = attrs.Factory(dict)
     line: int = 0
     section_post: str | None = None
-    roots: list = attrs.Factory(list)  # [post, has relation lines] per time it opens a block
-    pcs: list = attrs.Factory(list)  # [("item", node) | ("bar", rule, data)]
+    #: (post, has relation lines) per time it opens a block
+    roots: list[tuple[str | None, bool]] = attrs.Factory(list)
+    #: the premise-conclusion structure: ("item", node) | ("bar", rule)
+    pcs: list[tuple[Literal["item"], Node] | tuple[Literal["bar"], str | None]] = attrs.Factory(list)
 
 
 class Reader:
-    def __init__(self, report: Report):
+    """Reads logical lines into statements, arguments, their relations and post headings."""
+
+    def __init__(self, report: Report) -> None:
         self.report = report
         self.nodes: dict[tuple[str, str], Node] = {}
-        self.relations: list = []  # (kind, source, target, post, line)
-        self.posts: list[dict] = []
+        #: (kind, source, target, post, line)
+        self.relations: list[tuple[str, Node, Node, str | None, int]] = []
+        self.posts: list[dict[str, Any]] = []
         self.post: str | None = None
         self.untitled = 0
 
     # one logical line ------------------------------------------------------------
-    def parse_line(self, line: _Line):
+    def parse_line(self, line: _Line) -> lark.Tree[lark.Token] | None:
+        """The ``heading`` or ``element`` subtree of one line (None, with a warning: unreadable)."""
         import lark
 
         try:
@@ -159,14 +170,18 @@ class Reader:
             self.report.warn("X201", f"cannot read this Argdown line; left out ({type(e).__name__})",
                              line.number, line.indent + column)  # fmt: skip
             return None
-        return tree.children[0]
+        return tree.children[0]  # type: ignore[return-value]  # start: heading | element, a subtree
 
-    def body(self, tree, line) -> tuple[str, list, dict]:
+    def body(self, tree: lark.Tree[lark.Token], line: _Line) -> tuple[str, list[str], dict[str, Any]]:
         """(text, tags, data) of a ``body`` subtree; the text keeps the spacing of the line."""
-        parts, tags, data, escaped = [], [], {}, []
-        previous_end = None
+        parts: list[str] = []
+        tags: list[str] = []
+        data: dict[str, Any] = {}
+        escaped: list[str] = []
+        previous_end: int | None = None
         source = line.text
-        for token in tree.children:
+        token: lark.Token
+        for token in tree.children:  # type: ignore[assignment]  # a body holds only tokens (grammar)
             if token.type == "DATA":
                 data = self.yaml(token.value.strip(), line, "data")
                 continue
@@ -184,7 +199,8 @@ class Reader:
             text = text.replace(_HELD, char, 1)
         return text, tags, data
 
-    def yaml(self, text: str, line: _Line | int, what: str) -> dict:
+    def yaml(self, text: str, line: _Line | int, what: str) -> dict[str, Any]:
+        """The mapping YAML ``text`` holds (empty, with a warning, when it is not one)."""
         import yaml
 
         try:  # libyaml's loader when PyYAML has it: the same safe constructor, parsed in C
@@ -198,15 +214,16 @@ class Reader:
         return value if isinstance(value, dict) else {}
 
     def node(self, kind: str, title: str, line: _Line) -> Node:
+        """The node of this kind and title, created on first mention."""
         key = (kind, title)
         if key not in self.nodes:
             self.nodes[key] = Node(kind, title, line=line.number, section_post=self.post)
         return self.nodes[key]
 
-    def element(self, tree, line: _Line):
+    def element(self, tree: lark.Tree[lark.Token], line: _Line) -> Node | None:
         """The node a line names (created or found), with its text, tags and data merged in."""
         head = next((c for c in tree.children if isinstance(c, type(tree))), None)
-        body = tree.children[-1]
+        body: lark.Tree[lark.Token] = tree.children[-1]  # type: ignore[assignment]  # element: ... body
         text, tags, data = self.body(body, line)
         if head is None or head.data == "body":
             if not text:
@@ -214,7 +231,7 @@ class Reader:
             self.untitled += 1
             node = self.node("statement", f"Untitled {self.untitled}", line)
         else:
-            raw = head.children[0].value
+            raw = head.children[0].value  # type: ignore[union-attr]  # a head is one token
             title = raw[1:-2] if raw.endswith(":") else raw[1:-1]
             kind = "statement" if raw.startswith("[") else "argument"
             node = self.node(kind, title.strip(), line)
@@ -225,14 +242,16 @@ class Reader:
             node.data.setdefault(key, value)
         return node
 
-    def heading(self, tree, line: _Line) -> None:
-        _, tags, data = self.body(tree.children[1], line)
+    def heading(self, tree: lark.Tree[lark.Token], line: _Line) -> None:
+        """A post heading (its data names post and author) opens that post's section."""
+        _, tags, data = self.body(tree.children[1], line)  # type: ignore[arg-type]  # heading: HEADING body
         if "post" in data and "author" in data:
             self.post = str(data["post"])
             self.posts.append({**data, "line": line.number})
 
     # the whole document ----------------------------------------------------------
     def read(self, lines: list[_Line]) -> None:
+        """Read the logical lines of a whole document."""
         stack: list[tuple[int, Node]] = []  # (indent, node) of the open tree
         argument: Node | None = None  # the argument a premise-conclusion structure belongs to
         block = -1
@@ -250,7 +269,11 @@ class Reader:
                 self.heading(tree, line)
                 argument, stack = None, []
                 continue
-            tokens = {c.type: c for c in tree.children if not isinstance(c, type(tree))}
+            tokens: dict[str, lark.Token] = {
+                c.type: c  # type: ignore[union-attr, misc]  # what is not a subtree is a token
+                for c in tree.children
+                if not isinstance(c, type(tree))
+            }
             node = self.element(tree, line)
             if node is None:
                 continue
@@ -270,10 +293,10 @@ class Reader:
                 kind, child_is_source = _SYMBOLS[symbol.value]
                 parent = stack[-1][1]
                 if len(stack) == 1 and parent.roots:
-                    parent.roots[-1][1] = True
+                    parent.roots[-1] = (parent.roots[-1][0], True)
                 source, target = (node, parent) if child_is_source else (parent, node)
                 self.relations.append((kind, source, target, self.post, line.number))
             elif symbol is None and not stack:
                 argument = node if node.kind == "argument" else None
-                node.roots.append([self.post, False])
+                node.roots.append((self.post, False))
             stack.append((line.indent, node))

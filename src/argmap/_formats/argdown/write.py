@@ -34,7 +34,7 @@ def escape(text: str) -> str:
     return _SPECIAL_CHAR.sub(lambda m: "\\" + m.group(0), text)
 
 
-def _yaml(value) -> str:
+def _yaml(value: object) -> str:
     """A YAML flow value that Argdown's data and front-matter readers take back unchanged."""
     if isinstance(value, dict):
         return "{" + ", ".join(f"{k}: {_yaml(v)}" for k, v in value.items()) + "}"
@@ -50,14 +50,14 @@ def _yaml(value) -> str:
     return json.dumps(value)
 
 
-def _tags(tags) -> str:
+def _tags(tags: tuple[str, ...]) -> str:
     if any(")" in t for t in tags):  # Argdown cannot write it: all go into the data, in order
         return ""
     return "".join(f" #({t})" for t in tags)
 
 
 def _statement(p: Proposition) -> str:
-    data = {}
+    data: dict[str, object] = {}
     if p.kind is not Kind.CLAIM:
         data["kind"] = p.kind.value
     if p.anchor is not None:
@@ -95,8 +95,8 @@ def _section(doc: Document, post: str | None) -> list[str]:
     return out
 
 
-def _moves(doc: Document, post: str | None) -> dict:
-    moves: dict = {}
+def _moves(doc: Document, post: str | None) -> dict[str, list[object]]:
+    moves: dict[str, list[object]] = {}
     for rel in doc.relations_of(post):
         if isinstance(rel, Concession):
             moves.setdefault("concedes", []).append(rel.target)
@@ -111,12 +111,12 @@ def to_argdown(doc: Document) -> str:
     """``doc`` as Argdown (accepted by the Argdown CLI 1.7.5)."""
     front = {k: getattr(doc.metadata, k) for k in ("title", "source", "date", "language", "ignore")}
     front = {k: v for k, v in front.items() if v is not None and v != ()} | _moves(doc, None)
-    out = []
+    out: list[str] = []
     if front:
         out += ["==="] + [f"{k}: {_yaml(v)}" for k, v in front.items()] + ["===", ""]
     out += _section(doc, None)
     for post in doc.posts:
-        data: dict = {"post": post.id, "author": post.author}
+        data: dict[str, object] = {"post": post.id, "author": post.author}
         if post.reply_to is not None:
             data["replyTo"] = post.reply_to
         if post.timestamp is not None:
