@@ -1,6 +1,6 @@
 """AIF JSON (AIFdb nodesets, OVA/xAIF, the old Araucaria dialect) with the IAT dialogue layer.
 
-The mapping (DESIGN.md): I-node = proposition, RA = support, CA = rebuttal
+The mapping (docs/formats.md has it in full): I-node = proposition, RA = support, CA = rebuttal
 (onto an I-node) or undercut (onto an RA), MA = restatement, L-node = post,
 TA between L-nodes = reply, L → YA → I = the post that asserts a
 proposition, L/TA → YA → RA/CA/MA = the post that argues a relation.
