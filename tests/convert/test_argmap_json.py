@@ -44,7 +44,7 @@ def every_field(doc) -> dict:
 
 
 _TRICKY = st.lists(
-    st.sampled_from(["\x00", '}, "\x00", {', "}", "{", '"', "\\u0000", "x", "é", "\u2028"]), max_size=4
+    st.sampled_from(["\x01", '}, "\x1b", {', "}", "{", '"', "\\u0000", "x", "é", "\u2028"]), max_size=4
 )
 
 
@@ -136,7 +136,7 @@ def test_convert_never_overwrites_its_input(capsys, tmp_path, seed_example):
     run(capsys, "convert", str(seed_example), "-o", str(path))
     before = path.read_bytes()
     code, _, err = run(capsys, "convert", str(path), "-o", str(path), "--to", "json")
-    assert code == 2 and "would overwrite it" in err and path.read_bytes() == before
+    assert code == 2 and "would overwrite the input" in err and path.read_bytes() == before
 
 
 def test_unknown_output_suffix_is_a_usage_error(capsys, seed_example, tmp_path):

@@ -14,7 +14,7 @@ import sys
 from typing import Sequence
 
 from .. import _formats as formats
-from .._model import ArgmapError, ParseError, UsageError
+from .._model import VISIBLE, ArgmapError, ParseError, UsageError
 from .._render import CLUSTERS, DIRECTIONS, ENGINES, FORMATS, LARGE_MAP, RenderError
 from .commands import (
     cmd_af,
@@ -166,26 +166,41 @@ def build_parser() -> argparse.ArgumentParser:
     return p
 
 
+def _say(message: str) -> None:
+    """One line on standard error, its control characters made visible (file names are user text)."""
+    print(f"argmap: {message}".translate(VISIBLE), file=sys.stderr)
+
+
+def _tolerant_streams() -> None:
+    """Text that the terminal's encoding cannot show (Hangul on an ASCII terminal) comes out as
+    escapes such as ``\\uc548`` instead of stopping the command."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None and (stream.encoding or "").lower().replace("-", "") != "utf8":
+            reconfigure(errors="backslashreplace")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    _tolerant_streams()
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
         code: int = args.func(args)
         return code
     except Fail as e:
-        print(f"argmap: {e}", file=sys.stderr)
+        _say(str(e))
         return e.code
     except ParseError as e:
         print(str(e), file=sys.stderr)
         return EXIT_PROBLEMS
     except UsageError as e:
-        print(f"argmap: {e}", file=sys.stderr)
+        _say(str(e))
         return EXIT_USAGE
     except RenderError as e:
-        print(f"argmap: {e}", file=sys.stderr)
+        _say(str(e))
         return EXIT_PROBLEMS
     except ArgmapError as e:
-        print(f"argmap: {e}", file=sys.stderr)
+        _say(str(e))
         return EXIT_PROBLEMS
     except KeyboardInterrupt:
         print("argmap: interrupted", file=sys.stderr)
@@ -199,15 +214,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_OK
     except OSError as e:
         name = getattr(e, "filename", None)
-        print(f"argmap: {name + ': ' if name else ''}{e.strerror or e}", file=sys.stderr)
+        _say(f"{str(name) + ': ' if name else ''}{e.strerror or e}")
         return EXIT_USAGE
     except Exception as e:  # a bug in argmap: say so in one line, unless debugging
         if os.environ.get("ARGMAP_DEBUG"):
             raise
-        print(
-            f"argmap: internal error ({type(e).__name__}: {e}); please report it, "
-            "with the input if you can (ARGMAP_DEBUG=1 shows the traceback)",
-            file=sys.stderr,
+        _say(
+            f"internal error ({type(e).__name__}: {e}); please report it, "
+            "with the input if you can (ARGMAP_DEBUG=1 shows the traceback)"
         )
         return EXIT_INTERNAL
 

@@ -13,7 +13,19 @@ from .._check.catalogue import markdown
 from .._language import format_document
 from .._model import Diagnostic, Severity, render_all, stats
 from .._render import FORMATS, LARGE_MAP, render
-from .files import EXIT_OK, EXIT_PROBLEMS, Fail, has_errors, is_text, load, read, require_clean, write_atomic
+from .files import (
+    EXIT_OK,
+    EXIT_PROBLEMS,
+    Fail,
+    has_errors,
+    is_text,
+    load,
+    read,
+    refuse_overwriting,
+    require_clean,
+    write_atomic,
+    write_output,
+)
 
 __all__ = [
     "cmd_af",
@@ -78,7 +90,7 @@ def cmd_fmt(args: argparse.Namespace) -> int:
         raise Fail("--write cannot rewrite standard input; use it with file names")
     status = EXIT_OK
     for name in args.files:
-        doc, _, text, _ = require_clean(name)
+        doc, _, text, _ = require_clean(name, only="argmap")  # it writes argmap text, so it reads only that
         out = format_document(doc)
         if args.check:
             if out != text:
@@ -104,6 +116,7 @@ def cmd_render(args: argparse.Namespace) -> int:
                 f"cannot tell the output format from {args.output!r}; "
                 f"use a .svg, .png, .pdf or .dot name, or --format"
             )
+    refuse_overwriting(args.output, [args.file])  # before the work, not only before writing
     doc = require_clean(args.file, args.source_format).doc
 
     def progress(message: str) -> None:
@@ -123,11 +136,7 @@ def cmd_render(args: argparse.Namespace) -> int:
     if args.engine is None and n > LARGE_MAP and fmt != "dot":
         progress(f"{n} propositions: using the sfdp layout (faster than dot on maps over {LARGE_MAP})")
     data = render(doc, fmt, progress=progress if n > 200 else None, **options)
-    if args.output == "-":
-        sys.stdout.buffer.write(data)
-        sys.stdout.flush()
-    else:
-        write_atomic(args.output, data)
+    write_output(args.output, data, inputs=[args.file])
     return EXIT_OK
 
 
@@ -137,19 +146,13 @@ def cmd_convert(args: argparse.Namespace) -> int:
         if args.output == "-":
             raise Fail("writing to standard output needs --to")
         writer = formats.output_format(args.output)
-    if args.output != "-" and args.file != "-" and os.path.exists(args.output):
-        if os.path.samefile(args.file, args.output):
-            raise Fail(
-                f"{args.output}: converting a file onto itself would overwrite it; choose another name"
-            )
+    if args.output != "-":
+        refuse_overwriting(args.output, [args.file])
     if writer.write is None:
         raise Fail(f"argmap can read {writer.name} but not write it")
     doc = require_clean(args.file, args.source_format).doc
     data = writer.write(doc).encode("utf-8")
-    if args.output == "-":
-        sys.stdout.buffer.write(data)
-    else:
-        write_atomic(args.output, data)
+    write_output(args.output, data, inputs=[args.file])
     return EXIT_OK
 
 

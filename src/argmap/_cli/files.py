@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import stat
 import sys
 from typing import NamedTuple, Sequence
 
@@ -22,8 +23,10 @@ __all__ = [
     "is_text",
     "load",
     "read",
+    "refuse_overwriting",
     "require_clean",
     "write_atomic",
+    "write_output",
 ]
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, EXIT_INTERNAL, EXIT_INTERRUPTED = 0, 1, 2, 70, 130
@@ -57,7 +60,9 @@ def read(name: str) -> tuple[str, str]:
 
 
 def write_atomic(path: str, data: bytes) -> None:
-    """Replace ``path`` with ``data`` so that readers see the old or the new file, never half."""
+    """Replace regular file ``path`` with ``data`` so that readers see the old or the new file,
+    never half; it keeps the file's mode, and a symbolic link stays a link to the new file.
+    Errors name ``path``, not the temporary file beside it."""
     target = os.path.realpath(path)
     directory = os.path.dirname(target) or "."
     try:
@@ -68,7 +73,10 @@ def write_atomic(path: str, data: bytes) -> None:
         mode = 0o666 & ~umask
     import tempfile  # here: most runs write nothing
 
-    fd, tmp = tempfile.mkstemp(prefix=".argmap-", dir=directory)
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=".argmap-", dir=directory)
+    except OSError as e:
+        raise Fail(f"{path}: cannot write there: {e.strerror or e}") from None
     try:
         with os.fdopen(fd, "wb") as f:
             f.write(data)
@@ -76,12 +84,61 @@ def write_atomic(path: str, data: bytes) -> None:
             os.fsync(f.fileno())
         os.chmod(tmp, mode)
         os.replace(tmp, target)
-    except BaseException:
+    except BaseException as e:
         try:
             os.unlink(tmp)
         except OSError:
             pass
+        if isinstance(e, OSError):
+            raise Fail(f"{path}: cannot write: {e.strerror or e}") from None
         raise
+
+
+def write_output(path: str, data: bytes, *, inputs: Sequence[str] = ()) -> None:
+    """Write a command's output to ``path``.
+
+    ``-`` is standard output.  A path that names one of ``inputs`` is refused (the input
+    would be lost).  A regular file, or a new one, is replaced atomically
+    (:func:`write_atomic`); anything else that exists (a terminal, ``/dev/null``, a FIFO,
+    ``/dev/stdout``) is written in place, never replaced by a regular file.
+    """
+    if path == "-":
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+        return
+    refuse_overwriting(path, inputs)
+    try:
+        st = os.stat(path)
+    except FileNotFoundError:
+        st = None
+    except OSError as e:
+        raise Fail(f"{path}: cannot write: {e.strerror or e}") from None
+    if st is not None and stat.S_ISDIR(st.st_mode):
+        raise Fail(f"{path}: is a directory; name a file to write")
+    special = st is not None and not stat.S_ISREG(st.st_mode)
+    if special or path.startswith(("/dev/", "/proc/")):  # /dev/stdout may resolve to a regular file
+        try:
+            with open(path, "wb") as f:
+                f.write(data)
+        except OSError as e:
+            raise Fail(f"{path}: cannot write: {e.strerror or e}") from None
+        return
+    write_atomic(path, data)
+
+
+def refuse_overwriting(path: str, inputs: Sequence[str]) -> None:
+    """Stop if ``path`` is one of the files ``inputs`` names (``-`` is standard input, never a file)."""
+    if path == "-":
+        return
+    for name in inputs:
+        if name == "-" or not os.path.exists(path):
+            continue
+        try:
+            same = os.path.samefile(name, path)
+        except OSError:
+            continue
+        if same:
+            raise Fail(f"{path}: writing there would overwrite the input {name}; choose another name")
 
 
 class Input(NamedTuple):
@@ -94,10 +151,17 @@ class Input(NamedTuple):
     path: str
 
 
-def load(name: str, fmt: formats.FormatName | None = None) -> Input:
-    """Read a document in any format (``fmt``, else from the name and content)."""
+def load(
+    name: str, fmt: formats.FormatName | None = None, *, only: formats.FormatName | None = None
+) -> Input:
+    """Read a document in any format (``fmt``, else from the name and content); with ``only``,
+    stop unless the file is in that format."""
     text, path = read(name)
     reader = formats.by_name(fmt) if fmt else formats.detect(path, text)
+    if only is not None and reader.name != only:
+        wanted = formats.by_name(only).description
+        raise Fail(f"{name} is {reader.description}, and this command reads {wanted} only "
+                   f"(argmap convert turns one into the other)")  # fmt: skip
     if reader.read is None:
         raise Fail(f"argmap can write {reader.name} but not read it")
     try:
@@ -122,9 +186,11 @@ def _print_diagnostics(diags: Sequence[Diagnostic], text: str) -> None:
         print(rendered, file=sys.stderr)
 
 
-def require_clean(name: str, fmt: formats.FormatName | None = None) -> Input:
-    """Read a file and stop with its errors if it has any."""
-    found = load(name, fmt)
+def require_clean(
+    name: str, fmt: formats.FormatName | None = None, *, only: formats.FormatName | None = None
+) -> Input:
+    """Read a file (see :func:`load`) and stop with its errors if it has any."""
+    found = load(name, fmt, only=only)
     if has_errors(found.problems):
         _print_diagnostics(found.problems, found.text)
         raise Fail(f"{name}: {_count(found.problems)}; nothing done", EXIT_PROBLEMS)

@@ -23,6 +23,7 @@ def checker(schema: dict[str, Any]) -> Callable[[Any], bool]:
     """A function that tells whether parsed JSON satisfies ``schema``, the argmap JSON Schema."""
     d = schema["$defs"]
     search = {name: re.compile(d[name]["pattern"]).search for name in ("id", "line", "word")}
+    search["comment"] = re.compile(d["comments"]["items"]["pattern"]).search
     post_props, prop_props = d["post"]["properties"], d["proposition"]["properties"]
     author = re.compile(post_props["author"]["pattern"]).search
     body_line = re.compile(post_props["body"]["items"]["pattern"]).search
@@ -46,7 +47,7 @@ def checker(schema: dict[str, Any]) -> Callable[[Any], bool]:
 
     def common_ok(obj: Any) -> bool:  # the optional span and comments every item may have
         return ("span" not in obj or span(obj["span"])) and (
-            "comments" not in obj or strings(obj["comments"])
+            "comments" not in obj or strings(obj["comments"], "comment")
         )
 
     def quote(q: Any) -> bool:
@@ -127,7 +128,7 @@ def checker(schema: dict[str, Any]) -> Callable[[Any], bool]:
             return False
         if "ignore" in m and not strings(m["ignore"], "word"):
             return False
-        if any(k in data and not strings(data[k]) for k in ("comments", "trailing_comments")):
+        if any(k in data and not strings(data[k], "comment") for k in ("comments", "trailing_comments")):
             return False
         for key, item in (("posts", post), ("propositions", proposition), ("relations", relation)):
             items = data.get(key, [])

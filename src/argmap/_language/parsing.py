@@ -12,7 +12,7 @@ from __future__ import annotations
 import os
 import re
 
-from .._model import Diagnostic, Document, ParseError, Severity, Span, paused
+from .._model import UNHOLDABLE, Diagnostic, Document, ParseError, Severity, Span, paused, unholdable
 from .build import build
 from .fastpath import Unreadable, read
 from .lexicon import TERMINALS
@@ -32,9 +32,38 @@ def parse_with_diagnostics(text: str, *, path: str | None = None) -> tuple[Docum
         raise TypeError(f"parse() takes text (str), not {type(text).__name__}")
     if text.startswith("\ufeff"):
         text = " " + text[1:]  # a byte-order mark is not content; a blank keeps the columns
+    held: list[Diagnostic] = []
+    if UNHOLDABLE.search(text) is not None:  # one search in C; the rare text that fails it is mended
+        text, held = _mend(text, path)
     src = text if text.endswith("\n") else text + "\n"
     with paused():  # parsing allocates hundreds of thousands of small objects and frees none of them
-        return _parse(src, path)
+        doc, problems = _parse(src, path)
+    return doc, sorted(held + problems, key=_where) if held else problems
+
+
+_MEND_HINT = {
+    True: "delete it (NUL bytes often mean the file was saved as UTF-16, not UTF-8)",
+    False: "delete it (a lone surrogate is half a character: the text was cut or decoded wrongly)",
+}
+
+
+def _mend(text: str, path: str | None) -> tuple[str, list[Diagnostic]]:
+    """P002 for each character no text may hold (NUL, a lone surrogate), and the text with each
+    replaced by U+FFFD, so that the document read from it holds none (columns stay as they are)."""
+    out: list[Diagnostic] = []
+    line, line_start = 1, 0
+    for m in UNHOLDABLE.finditer(text):
+        if len(out) == MAX_SYNTAX_ERRORS:
+            break
+        line += text.count("\n", line_start, m.start())
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        column = m.start() - line_start + 1
+        out.append(Diagnostic(
+            "P002", Severity.ERROR, f"the text holds {unholdable(m.group())}, which argmap cannot keep",
+            Span(line, column, line, column + 1), path,
+            hint=_MEND_HINT[m.group() == "\x00"],
+        ))  # fmt: skip
+    return UNHOLDABLE.sub("\ufffd", text), out
 
 
 def _parse(src: str, path: str | None) -> tuple[Document, list[Diagnostic]]:

@@ -17,6 +17,7 @@ from .errors import (
     Related,
     Severity,
     UsageError,
+    VISIBLE,
     render_all,
 )
 from .gc import paused, without_gc
@@ -24,6 +25,7 @@ from .graphs import strongly_connected
 from .items import (
     ID_PATTERN,
     RELATION_KINDS,
+    UNHOLDABLE,
     Agreement,
     Concession,
     Kind,
@@ -43,6 +45,7 @@ from .items import (
     relation_sources,
     relation_target,
     trusted,
+    unholdable,
 )
 from .references import REFERENCE_RULES, reference_diagnostics
 from .rule_tables import Tables, named_ids, tables
@@ -53,6 +56,7 @@ __all__ = [
     "ID_PATTERN",
     "REFERENCE_RULES",
     "RELATION_KINDS",
+    "UNHOLDABLE",
     "Agreement",
     "ArgmapError",
     "Concession",
@@ -81,6 +85,7 @@ __all__ = [
     "Tables",
     "Undercut",
     "UsageError",
+    "VISIBLE",
     "did_you_mean",
     "is_id",
     "named_ids",
@@ -96,5 +101,6 @@ __all__ = [
     "strongly_connected",
     "tables",
     "trusted",
+    "unholdable",
     "without_gc",
 ]

@@ -24,6 +24,7 @@ from .items import (
     Restatement,
     Support,
     Undercut,
+    check_comments,
     relation_sources,
     relation_target,
 )
@@ -119,10 +120,10 @@ class Document:
     relations: tuple[Relation, ...] = attrs.field(default=(), converter=_relations)
     path: str | None = attrs.field(default=None, eq=False, repr=False, kw_only=True)
     comments: tuple[str, ...] = attrs.field(
-        default=(), eq=False, repr=False, kw_only=True, converter=_strings
+        default=(), eq=False, repr=False, kw_only=True, converter=_strings, validator=check_comments
     )
     trailing_comments: tuple[str, ...] = attrs.field(
-        default=(), eq=False, repr=False, kw_only=True, converter=_strings
+        default=(), eq=False, repr=False, kw_only=True, converter=_strings, validator=check_comments
     )
 
     #: values derived on first use and kept, as a document never changes (see :meth:`derived`)

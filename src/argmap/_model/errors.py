@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import enum
 import unicodedata
-from typing import Any, Iterable, Iterator, Sequence
+from typing import Any, Final, Iterable, Iterator, Sequence
 
 import attrs
 
@@ -25,6 +25,7 @@ __all__ = [
     "Related",
     "Severity",
     "UsageError",
+    "VISIBLE",
     "render_all",
 ]
 
@@ -89,7 +90,7 @@ class Diagnostic:
         return ":".join(parts)
 
     def __str__(self) -> str:
-        return f"{self.location}: {self.code} {self.message}"
+        return f"{self.location}: {self.code} {self.message}".translate(VISIBLE)
 
     def render(self, source: str | Sequence[str] | None = None) -> str:
         """Several lines: the message, the source line with a caret, hint, related.
@@ -112,7 +113,7 @@ class Diagnostic:
         for rel in self.related:
             where = f" (line {rel.span.line}, column {rel.span.column})" if rel.span else ""
             out.append(f"  note: {rel.message}{where}")
-        return "\n".join(out)
+        return "\n".join(out).translate(VISIBLE)
 
     def as_dict(self) -> dict[str, Any]:
         """The JSON form ``argmap check --format json`` prints."""
@@ -141,6 +142,18 @@ class Diagnostic:
                 for r in self.related
             ]
         return out
+
+
+#: For text shown on a terminal: control characters (an escape sequence could recolour the screen or
+#: write to the clipboard) and bidirectional controls (they reorder what follows) as visible marks,
+#: one column each, so carets stay aligned: C0 controls as their Control Pictures (ESC as ␛), the
+#: rest as U+FFFD.  Line breaks and tabs stay.
+VISIBLE: Final = {
+    **{c: 0x2400 + c for c in range(32) if c not in (9, 10)},
+    0x7F: 0x2421,
+    **dict.fromkeys(range(0x80, 0xA0), 0xFFFD),
+    **dict.fromkeys((0x061C, 0x200E, 0x200F, *range(0x202A, 0x202F), *range(0x2066, 0x206A)), 0xFFFD),
+}
 
 
 def render_all(diagnostics: Iterable[Diagnostic], source: str | None) -> Iterator[str]:

@@ -22,6 +22,7 @@ from .._grammars import terminal_patterns
 
 __all__ = [
     "ID_PATTERN",
+    "UNHOLDABLE",
     "RELATION_KINDS",
     "Agreement",
     "Concession",
@@ -42,6 +43,7 @@ __all__ = [
     "relation_sources",
     "relation_target",
     "trusted",
+    "unholdable",
 ]
 
 
@@ -77,6 +79,30 @@ def is_id(value: object) -> bool:
     return type(value) is str and ID_PATTERN.fullmatch(value) is not None
 
 
+#: What no text in argmap may hold, in any format: NUL (Graphviz, XML and C tools end a string
+#: there) and lone surrogates (half of a UTF-16 pair: no UTF-8 file can hold one).
+UNHOLDABLE: Final = re.compile("[\x00\ud800-\udfff]")
+
+
+def unholdable(text: str) -> str | None:
+    """A description of the first character of ``text`` that argmap cannot keep, or None.
+
+    >>> unholdable("tea"), unholdable("te\\x00a")
+    (None, 'U+0000 (NUL)')
+    """
+    m = UNHOLDABLE.search(text)
+    if m is None:
+        return None
+    code = ord(m.group())
+    return f"U+{code:04X} ({'NUL' if code == 0 else 'a lone surrogate'})"
+
+
+def _check_chars(attribute: attrs.Attribute[Any], value: str) -> None:
+    found = unholdable(value)
+    if found is not None:
+        raise ValueError(f"{attribute.name} holds {found}, which argmap cannot keep: {value!r}")
+
+
 def _check_id(inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if not is_id(value):
         raise ValueError(
@@ -98,23 +124,36 @@ def _check_line(inst: object, attribute: attrs.Attribute[Any], value: object) ->
         raise TypeError(f"{attribute.name} must be a string, got {type(value).__name__}")
     if "\n" in value or "\r" in value or value != value.strip():
         raise ValueError(f"{attribute.name} must be one line without surrounding blanks, got {value!r}")
+    _check_chars(attribute, value)
 
 
 def _check_quotable(inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
     """Any single line: the language writes it in quotes when it needs to."""
     if value is not None and (not isinstance(value, str) or "\n" in value or "\r" in value):
         raise ValueError(f"{attribute.name} must be a single line, got {value!r}")
+    if value is not None:
+        _check_chars(attribute, value)
 
 
 def _check_name(inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if not isinstance(value, str) or not value or "\n" in value or "\r" in value:
         raise ValueError(f"{attribute.name} must be a non-empty single line, got {value!r}")
+    _check_chars(attribute, value)
 
 
 def _check_tags(inst: object, attribute: attrs.Attribute[Any], value: tuple[str, ...]) -> None:
     for tag in value:
         if not tag or any(c.isspace() or c == "," for c in tag):
             raise ValueError(f"a tag is one word without commas, got {tag!r}")
+        _check_chars(attribute, tag)
+
+
+def check_comments(inst: object, attribute: attrs.Attribute[Any], value: tuple[str, ...]) -> None:
+    """Comments are written one per line: each a single line the text form can hold."""
+    for comment in value:
+        if not isinstance(comment, str) or "\n" in comment or "\r" in comment:
+            raise ValueError(f"a comment must be a single line, got {comment!r}")
+        _check_chars(attribute, comment)
 
 
 class Kind(str, enum.Enum):
@@ -179,7 +218,7 @@ class Quote:
         default=(), eq=False, repr=False, kw_only=True, converter=_spans
     )
     comments: tuple[str, ...] = attrs.field(
-        default=(), eq=False, repr=False, kw_only=True, converter=_strings
+        default=(), eq=False, repr=False, kw_only=True, converter=_strings, validator=check_comments
     )
 
 
@@ -198,6 +237,7 @@ def _check_body(inst: object, attribute: attrs.Attribute[Any], value: tuple[str,
     for line in value:
         if "\n" in line or "\r" in line or line != line.rstrip():
             raise ValueError(f"body lines must be single lines without trailing blanks: {line!r}")
+        _check_chars(attribute, line)
 
 
 @attrs.frozen
@@ -224,7 +264,7 @@ class Post:
         default=(), eq=False, repr=False, kw_only=True, converter=_spans
     )
     comments: tuple[str, ...] = attrs.field(
-        default=(), eq=False, repr=False, kw_only=True, converter=_strings
+        default=(), eq=False, repr=False, kw_only=True, converter=_strings, validator=check_comments
     )
 
     @property
@@ -261,7 +301,7 @@ class Proposition:
     post: str | None = attrs.field(default=None, validator=_check_optional_id)
     span: Span | None = attrs.field(default=None, eq=False, repr=False, kw_only=True)
     comments: tuple[str, ...] = attrs.field(
-        default=(), eq=False, repr=False, kw_only=True, converter=_strings
+        default=(), eq=False, repr=False, kw_only=True, converter=_strings, validator=check_comments
     )
 
 
@@ -294,7 +334,7 @@ class Support:
         default=(), eq=False, repr=False, kw_only=True, converter=_spans
     )
     comments: tuple[str, ...] = attrs.field(
-        default=(), eq=False, repr=False, kw_only=True, converter=_strings
+        default=(), eq=False, repr=False, kw_only=True, converter=_strings, validator=check_comments
     )
 
     kind: ClassVar[RelationKind] = "support"
@@ -314,7 +354,7 @@ class _Attack:
         default=(), eq=False, repr=False, kw_only=True, converter=_spans
     )
     comments: tuple[str, ...] = attrs.field(
-        default=(), eq=False, repr=False, kw_only=True, converter=_strings
+        default=(), eq=False, repr=False, kw_only=True, converter=_strings, validator=check_comments
     )
 
 
@@ -343,7 +383,7 @@ class Agreement:
         default=(), eq=False, repr=False, kw_only=True, converter=_spans
     )
     comments: tuple[str, ...] = attrs.field(
-        default=(), eq=False, repr=False, kw_only=True, converter=_strings
+        default=(), eq=False, repr=False, kw_only=True, converter=_strings, validator=check_comments
     )
 
     kind: ClassVar[RelationKind] = "agreement"
@@ -368,7 +408,7 @@ class Restatement:
         default=(), eq=False, repr=False, kw_only=True, converter=_spans
     )
     comments: tuple[str, ...] = attrs.field(
-        default=(), eq=False, repr=False, kw_only=True, converter=_strings
+        default=(), eq=False, repr=False, kw_only=True, converter=_strings, validator=check_comments
     )
 
     kind: ClassVar[RelationKind] = "restatement"

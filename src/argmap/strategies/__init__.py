@@ -169,7 +169,7 @@ def _any_proposition() -> st.SearchStrategy[Proposition]:
         text=texts(),
         kind=kinds(),
         anchor=st.none() | texts(),
-        tags=st.lists(st.from_regex(r"[^\s,]{1,8}", fullmatch=True), max_size=3).map(tuple),
+        tags=st.lists(st.from_regex(r"[^\s,\x00\ud800-\udfff]{1,8}", fullmatch=True), max_size=3).map(tuple),
         base=st.none() | st.floats(0.0, 1.0),
     )
 
