@@ -117,6 +117,21 @@ LOCATED = [
         "post 1 by ann\n  claim a: Tea is good.\n  claim b: TEA IS  GOOD!\n",
         [(3, 3, "b has the same text as a")],
     ),
+    (
+        "T103",
+        'post 1 by ann\n  claim a: A.\npost 2 by "bob\u202e"\n  agree a\n',
+        [(3, 1, "the author of post 2 has characters that do not show: U+202E RIGHT-TO-LEFT OVERRIDE")],
+    ),
+    (
+        "T104",
+        # Cyrillic а in the second id; the same Hangul syllable in NFD and NFC as two authors
+        'post 1 by "\u1112\u1161\u11ab"\n  claim a1: A.\n  claim \u04301: B.\n  rebut \u04301 -> a1\n'
+        'post 2 by "\ud55c"\n  agree a1\n',
+        [
+            (3, 3, "id '\u04301' looks like id 'a1' but is not the same"),
+            (5, 1, "author '\ud55c' looks like author '\u1112\u1161\u11ab' but is not the same"),
+        ],
+    ),
 ]
 
 
@@ -128,6 +143,26 @@ def test_rule_reports_exact_message_and_location(code, text, expected):
 def test_every_rule_has_a_location_test_or_is_a_parser_reference_rule():
     located = {c for c, *_ in LOCATED}
     assert {r.code for r in ALL_RULES} - located == {"R001", "R002", "R003", "R004", "R005"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "post 1 by ann\n  claim a1: A.\n  claim a2: B.\n  rebut a2 -> a1\n",  # different ids
+        'post 1 by "Ann Lee"\npost 2 by "ann lee"\n',  # case is visible
+        "post 1 by 한국\n  claim 가1: A.\n  claim 가2: B.\n  rebut 가2 -> 가1\n",  # Hangul ids alone
+        "post 1 by ann\n  claim α: Α is alpha.\n",  # one Greek id, nothing it could pass for
+        'post 1 by "ann\tlee"\n',  # a tab shows as a blank
+    ],
+)
+def test_names_that_only_seem_alike_are_not_reported(text):
+    assert found(text, "T103") == [] and found(text, "T104") == []
+
+
+def test_an_id_mixing_latin_and_cyrillic_is_reported_alone():
+    assert found("claim p\u043eint: A.\n", "T104") == [
+        (1, 1, "id 'p\u043eint' mixes Latin letters with Cyrillic or Greek look-alikes")
+    ]
 
 
 def test_quote_with_omission_marks_is_faithful():

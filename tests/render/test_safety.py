@@ -96,3 +96,28 @@ def test_dot_source_of_hostile_text_is_accepted_by_graphviz_syntax_check():
     source = argmap.to_graphviz(hostile_doc()).source
     proc = subprocess.run(["dot", "-Tcanon"], input=source.encode(), capture_output=True)
     assert proc.returncode == 0, proc.stderr
+
+
+@pytest.mark.skipif(shutil.which("dot") is None, reason="needs Graphviz dot")
+@pytest.mark.dot
+def test_a_tooltip_shows_escapes_as_written_not_expanded():
+    """Graphviz expands \\N (node name), \\G (graph), \\L (label) in a tooltip even after an escaped
+    backslash: a tooltip shows the text, a backslash as ⧵, and never the node's or graph's name."""
+    doc = argmap.parse("claim a: x \\N \\G \\L y\n")
+    svg = argmap.render(doc, "svg").decode("utf-8")
+    titles = re.findall(r'xlink:title="([^"]*)"', svg)
+    assert "x ⧵N ⧵G ⧵L y" in titles and not any("p0" in t or "argmap" in t for t in titles)
+
+
+def test_text_too_long_for_graphviz_is_refused_before_graphviz_runs(monkeypatch):
+    from argmap._render import run
+
+    monkeypatch.setattr(run.shutil, "which", lambda name: "/nonexistent/dot")  # would fail if it ran
+    for doc, where in [
+        (argmap.parse("claim c7: " + "x" * 17_000), "the text of c7"),
+        (argmap.parse("post 1 by " + "a" * 17_000 + "\n  claim c1: x\n"), "the title of the cluster"),
+        (argmap.parse("title: " + "한" * 6_000 + "\nclaim c1: x\n"), "the title"),
+    ]:
+        with pytest.raises(argmap.RenderError, match=where + r".* bytes long; Graphviz cannot draw"):
+            argmap.render(doc, "svg", cluster="post")
+    assert argmap.render(argmap.parse("claim c7: " + "x" * 15_000), "dot")  # up to the limit it draws

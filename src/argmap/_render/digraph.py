@@ -1,7 +1,9 @@
 """Document → graphviz.Digraph: the visual grammar of an argument map.
 
 Safety: user text reaches DOT only through :func:`_text`, which escapes it and
-marks it as not-HTML; it is only ever used as a ``label`` or ``tooltip``.
+marks it as not-HTML (for a tooltip, where Graphviz expands ``\\N`` and its kin
+even after an escaped backslash, a backslash becomes ⧵), and refuses a string
+Graphviz cannot read; it is only ever used as a ``label`` or ``tooltip``.
 Node and cluster names are generated (``p0``, ``j3``, ``cluster_post_2``),
 never taken from the document.  No URL, href, image or other file-reading
 attribute is ever set.
@@ -16,6 +18,7 @@ from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any, Iterable, Iterator, Mapping
 
 from .._model import (
+    ArgmapError,
     Concession,
     Document,
     Kind,
@@ -77,18 +80,42 @@ STATUS_STYLE = {
 _FONT_NAME = re.compile(r"[\w .,\-]+")
 
 
-def _text(s: str) -> str:
-    """The one place user text is made safe for DOT: escaped, and never an HTML-like label."""
+class RenderError(ArgmapError, RuntimeError):
+    """Graphviz is missing or failed, or the map holds what Graphviz cannot draw."""
+
+
+#: Graphviz's lexer refuses a quoted string of more than about 16,380 bytes (a syntax error
+#: that names no proposition): argmap refuses it first, with the proposition's id.
+GRAPHVIZ_STRING_LIMIT = 16_000
+
+
+def _text(s: str, *, tooltip: bool = False, of: str = "a tooltip") -> str:
+    """The one place user text is made safe for DOT: escaped, and never an HTML-like label.
+
+    In a tooltip Graphviz expands ``\\N``, ``\\G``, ``\\L`` … even after an escaped
+    backslash, so a backslash there becomes ⧵ (U+29F5).  ``of`` names what the text is for
+    the message when it is too long for Graphviz (see :func:`_fits`).
+    """
     import graphviz  # imported on first use: most runs of argmap draw nothing
 
-    escaped: str = graphviz.escape(s)
-    return escaped
+    escaped: str = graphviz.escape(s.replace("\\", "\u29f5") if tooltip else s)
+    return _fits(escaped, of) if tooltip else escaped
 
 
-def _label(lines: Iterable[str]) -> str:
+def _fits(dot_string: str, of: str) -> str:
+    """``dot_string``, if Graphviz can read it; else a RenderError naming ``of``."""
+    if len(dot_string) * 4 > GRAPHVIZ_STRING_LIMIT and len(dot_string.encode()) > GRAPHVIZ_STRING_LIMIT:
+        raise RenderError(
+            f"{of} is {len(dot_string.encode()):,} bytes long; Graphviz cannot draw text over "
+            f"{GRAPHVIZ_STRING_LIMIT:,} bytes: shorten it"
+        )
+    return dot_string
+
+
+def _label(lines: Iterable[str], of: str) -> str:
     import graphviz
 
-    label: str = graphviz.nohtml("\\n".join(_text(line) for line in lines))
+    label: str = graphviz.nohtml(_fits("\\n".join(_text(line) for line in lines), of))
     return label
 
 
@@ -207,7 +234,7 @@ def to_graphviz(
     g.attr("node", fontname=fontname, fontsize="11", margin="0.12,0.06")
     g.attr("edge", fontname=fontname, fontsize="9")
     if doc.metadata.title:
-        g.attr(label=_label([doc.metadata.title]), labelloc="t", fontsize="16")
+        g.attr(label=_label([doc.metadata.title], "the title"), labelloc="t", fontsize="16")
 
     used: set[str] = set()
     names = _draw_nodes(g, doc, keep, cluster, width, status or {}, used)
@@ -290,7 +317,8 @@ def _draw_nodes(
                 title = f"#{post.id} {post.author}" + (f" → #{post.reply_to}" if post.reply_to else "")
             else:
                 title = key
-            sub.attr(label=_label([title]), style="rounded,dashed", color="#999999", fontsize="10")
+            of = f"the title of the cluster {title[:30]!r}"
+            sub.attr(label=_label([title], of), style="rounded,dashed", color="#999999", fontsize="10")
             _nodes(sub, doc, props, names, width, status, marks, used)
     return names
 
@@ -318,7 +346,8 @@ def _nodes(
         elif isinstance(value, float):
             used.add("status:score")
         lines = _node_lines(doc, p, width, status, marks.get(p.id, ()))
-        target.node(names[p.id], _label(lines), tooltip=_text(p.text), **attrs)
+        of = f"the text of {p.id}"
+        target.node(names[p.id], _label(lines, of), tooltip=_text(p.text, tooltip=True, of=of), **attrs)
 
 
 def _draw_relations(g: Any, doc: Document, names: dict[str, str], used: set[str]) -> None:
@@ -335,7 +364,7 @@ def _draw_relations(g: Any, doc: Document, names: dict[str, str], used: set[str]
                 continue
             j = junctions[r.id] = f"j{len(junctions)}"
             g.node(j, "", shape="circle", width="0.12", height="0.12", style="filled",
-                   fillcolor="#009e73", color="#009e73", tooltip=_text(f"support {r.id}"))  # fmt: skip
+                   fillcolor="#009e73", color="#009e73", tooltip=_text(f"support {r.id}", tooltip=True))  # fmt: skip
             for p in premises:
                 g.edge(names[p], j, **EDGE_STYLE["linked"])
             g.edge(j, names[r.conclusion], **EDGE_STYLE["support"])

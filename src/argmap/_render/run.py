@@ -6,8 +6,8 @@ import shutil
 import time
 from typing import Any, Callable, Literal, TypeAlias
 
-from .._model import ArgmapError, Document, UsageError
-from .digraph import to_graphviz
+from .._model import Document, UsageError
+from .digraph import RenderError, to_graphviz
 
 __all__ = ["FORMATS", "ImageFormat", "RenderError", "render"]
 
@@ -21,10 +21,6 @@ INSTALL_HINT = (
     "install Graphviz (Debian/Ubuntu: sudo apt-get install graphviz fonts-noto-cjk; "
     "macOS: brew install graphviz; Windows: winget install graphviz)"
 )
-
-
-class RenderError(ArgmapError, RuntimeError):
-    """Graphviz is missing or failed."""
 
 
 def render(
