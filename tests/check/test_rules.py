@@ -118,6 +118,15 @@ LOCATED = [
         [(3, 3, "b has the same text as a")],
     ),
     (
+        "D106",
+        "post 1 by ann\n  | @0 no\npost 2 by bob\n  | @1: no.\n  claim b: B.\npost 3 by cat\n"
+        "  quote 2: no.\n  quote 1: @0 no\n",
+        [
+            (3, 1, "post 2 addresses post 1 but replies to no post"),
+            (6, 1, "post 3 quotes post 2 but replies to no post"),
+        ],
+    ),
+    (
         "T103",
         'post 1 by ann\n  claim a: A.\npost 2 by "bob\u202e"\n  agree a\n',
         [(3, 1, "the author of post 2 has characters that do not show: U+202E RIGHT-TO-LEFT OVERRIDE")],

@@ -77,8 +77,8 @@ def test_check_reports_every_problem_with_location_and_exits_1(capsys, tmp_path)
     code, out, err = run(capsys, "check", "--format", "concise", str(path))
     assert code == 1
     assert out.splitlines() == [
-        f"{path}:2:12: P100 unexpected 'Tea.'",
-        f"{path}:3:15: R002 unknown proposition 'c9'",
+        f"{path}:2:12: P100 error: unexpected 'Tea.'",
+        f"{path}:3:15: R002 error: unknown proposition 'c9'",
     ]
     assert "Found 2 errors in 1 file." in err
 
@@ -98,6 +98,11 @@ def test_check_json_has_the_contract_fields(capsys, tmp_path):
         "column": 13,
         "end_line": 2,
         "end_column": 15,
+        "hint": "did you mean 'c1'?",
+        "fix": {
+            "description": "replace 'c2' with 'c1'",
+            "edits": [{"line": 2, "column": 13, "end_line": 2, "end_column": 15, "text": "c1"}],
+        },
     }
 
 
@@ -110,7 +115,7 @@ def test_check_full_format_shows_source_and_hint(capsys, tmp_path):
 
 def test_check_reads_stdin(capsys):
     code, out, _ = run(capsys, "check", "--format", "concise", "-", stdin="cliam c1: x\n")
-    assert code == 1 and out.startswith("<stdin>:1:1: P100 unknown statement 'cliam'")
+    assert code == 1 and out.startswith("<stdin>:1:1: P100 error: unknown statement 'cliam'")
 
 
 def test_check_missing_file_exits_2_with_one_line(capsys, tmp_path):
@@ -191,7 +196,7 @@ def test_python_dash_m_runs_without_traceback(tmp_path):
     )
     assert proc.returncode == 1
     assert "Traceback" not in proc.stderr
-    assert "P001 the file is not UTF-8 text (byte 0xff)" in proc.stdout + proc.stderr
+    assert "P001 error: the file is not UTF-8 text (byte 0xff)" in proc.stdout + proc.stderr
 
 
 def test_an_internal_error_is_one_line_without_traceback(capsys, monkeypatch, seed_example):

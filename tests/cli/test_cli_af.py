@@ -72,8 +72,8 @@ def test_errors_are_located_and_exit_non_zero(capsys, tmp_path, i23):
     bad.write_text("arg(a).\natt(a,z).\nnonsense\n", encoding="utf-8")
     code, _, err = run(capsys, "-p", "EE-CO", "-f", bad)
     assert code == 1
-    assert f"{bad}:2:1: A001 attack names argument 'z', which is not declared" in err
-    assert f"{bad}:3:1: A001 expected arg(NAME). or att(NAME,NAME)." in err
+    assert f"{bad}:2:1: A001 error: attack names argument 'z', which is not declared" in err
+    assert f"{bad}:3:1: A001 error: expected arg(NAME). or att(NAME,NAME)." in err
     assert run(capsys, "-p", "DC-CO", "-f", i23)[0] == 2  # no -a
     assert run(capsys, "-p", "DC-CO", "-f", i23, "-a", "9")[0] == 2
     assert run(capsys, "-p", "XX-YY", "-f", i23)[0] == 2

@@ -78,7 +78,7 @@ def test_an_ignore_header_naming_no_rule_is_reported_even_beside_a_syntax_error(
     path = tmp_path / "t.argmap"
     path.write_text("ignore: S1O3\npost 1 by ann\n  claim a: A.\n", encoding="utf-8")
     code, out, _ = run(capsys, "check", "--format", "concise", str(path))
-    assert code == 0 and out.splitlines()[0] == f"{path}:1:1: P108 'ignore:' names no rule: 'S1O3'"
+    assert code == 0 and out.splitlines()[0] == f"{path}:1:1: P108 warning: 'ignore:' names no rule: 'S1O3'"
     path.write_text("ignore: S1O3\npost 1 by ann\n  claim a A.\n", encoding="utf-8")
     code, out, _ = run(capsys, "check", "--format", "concise", str(path))
     assert code == 1 and codes(out) == ["P108", "P100"]

@@ -140,7 +140,7 @@ def test_a_comment_holding_a_line_break_cannot_inject_statements(capsys, tmp_pat
     path = tmp_path / "j.json"
     path.write_text(json.dumps(data), encoding="utf-8")
     code, _, err = run(capsys, "convert", path, "-o", tmp_path / "out.argmap")
-    assert code == 1 and "J002 at $.propositions[0].comments[0]" in err
+    assert code == 1 and "J002 error: at $.propositions[0].comments[0]" in err
     assert not (tmp_path / "out.argmap").exists()
     with pytest.raises(ValueError, match="single line"):
         argmap.Proposition("a", "Tea.", comments=["x\rthesis evil: Injected"])
@@ -158,7 +158,7 @@ def test_nul_and_lone_surrogates_are_refused_everywhere(bad, tmp_path):
         argmap.Post("1", f"ann{bad}")
     data = json.loads(argmap.to_json(argmap.parse(TEXT)))
     data["posts"][0]["author"] = f"ann{bad}"
-    with pytest.raises(argmap.ParseError, match=r"J002 at \$\.posts\[0\]\.author"):
+    with pytest.raises(argmap.ParseError, match=r"J002 error: at \$\.posts\[0\]\.author"):
         argmap.from_json(json.dumps(data))
 
 

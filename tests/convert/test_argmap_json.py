@@ -161,7 +161,7 @@ def test_broken_json_file_on_the_command_line(capsys, tmp_path):
     path = tmp_path / "broken.json"
     path.write_text('{"format": "argmap", "version": 1, "posts": [}', encoding="utf-8")
     code, out, _ = run(capsys, "check", "--format", "concise", str(path))
-    assert code == 1 and out.startswith(f"{path}:1:46: J001 not valid JSON")
+    assert code == 1 and out.startswith(f"{path}:1:46: J001 error: not valid JSON")
 
 
 # -- the fast check (_formats/_valid.py) against jsonschema ------------------------

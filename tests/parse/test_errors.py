@@ -52,7 +52,7 @@ SYNTAX = [
         "support s1: c2, c3 -> c1\n",
         (
             "P100", 1, 15, "unexpected ','",
-            "join linked premises with '&'; write independent reasons as separate supports",
+            "join linked premises with '&', e.g. support s1: c2 & c3 -> c1; write independent reasons as separate supports",
         ),
     ),
     (
@@ -249,7 +249,7 @@ def test_parse_error_renders_source_line_caret_expected_and_hint():
     with pytest.raises(ParseError) as info:
         argmap.parse("post 1 by ann\n  claim c1 Tea.\n", path="t.argmap")
     assert str(info.value) == (
-        "t.argmap:2:12: P100 unexpected 'Tea.'\n"
+        "t.argmap:2:12: P100 error: unexpected 'Tea.'\n"
         "  |   claim c1 Tea.\n"
         "  |            ^^^^\n"
         "  expected ':'\n"
@@ -310,3 +310,49 @@ def test_a_diagnostic_renders_the_same_from_the_text_or_its_lines():
         assert d.render(text).splitlines()[1] == "  | " + lines[d.span.line - 1].rstrip("\r")
     err = ParseError(diags, source=text)
     assert str(err) == "\n".join(d.render(text) for d in diags)
+
+
+@pytest.mark.parametrize(
+    ("text", "hint"),
+    [
+        (
+            "post 1 by ann\n  attack b -> a\n",
+            "argmap writes rebut (against a claim) or undercut (against an inference), not 'attack'",
+        ),
+        ("post 1 by ann reply_to 0\n", "argmap writes reply-to, not 'reply_to'"),
+        ("post 1 by ann\n  supports s1: b -> a\n", "argmap writes support, not 'supports'"),
+        (
+            "post 1 by ann\n  support s1: b + a -> a\n",
+            "join linked premises with '&', e.g. support s1: c2 & c3 -> c1; "
+            "write independent reasons as separate supports",
+        ),
+        (
+            "post 1 by ann\n  support s1: b a\n",
+            "write support ID: PREMISES -> CONCLUSION, e.g. support s1: c2 & c3 -> c1",
+        ),
+    ],
+)
+def test_words_from_other_tools_get_argmaps_word(text, hint):
+    with pytest.raises(ParseError) as e:
+        argmap.parse(text)
+    assert e.value.diagnostics[0].hint == hint
+
+
+def test_every_example_in_a_syntax_hint_is_itself_valid():
+    """A hint that shows how to write something shows a line the parser accepts."""
+    import re
+
+    from argmap._language import syntax_errors
+
+    source = open(syntax_errors.__file__, encoding="utf-8").read()
+    examples = set(re.findall(r"e\.g\. ((?:support|\{head\}|base:|tags:) [^\"';]+)", source))
+    examples |= set(re.findall(r": ((?:quote|claim|support|tags:) [^\"']+)\"", source))
+    assert len(examples) >= 5, examples
+    defined = "post 6 by ann\npost 7 by bob\n" + "".join(f"  claim {i}: x\n" for i in ("c1", "c2", "c3"))
+    for example in examples:
+        for head in ("rebut", "undercut", "restate") if "{head}" in example else ("",):
+            line = example.replace("{head}", head).strip()
+            if head == "undercut":
+                line = line.replace("-> c1", "-> s9") + "\n  support s9: c3 -> c1"
+            context = "post 6 by ann\n" if line.startswith("claim") else defined
+            argmap.parse(context + "  " + line + "\n")

@@ -8,11 +8,13 @@ runs them (the project's ``[tool.argmap]`` settings from ``config``), and
 
 from .checking import check, diagnostics_schema, header_warnings, report, rules_for
 from .config import Config, config_for
+from .fixes import apply_fixes
 from .registry import RULES, codes, known_prefixes, selected_rules
 
 __all__ = [
     "RULES",
     "Config",
+    "apply_fixes",
     "check",
     "codes",
     "config_for",

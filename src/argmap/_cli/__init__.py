@@ -15,7 +15,7 @@ from typing import Sequence
 
 from .. import _formats as formats
 from .._model import VISIBLE, ArgmapError, ParseError, UsageError
-from .._render import CLUSTERS, DIRECTIONS, ENGINES, FORMATS, LARGE_MAP, RenderError
+from .._render import CLUSTERS, DIRECTIONS, ENGINES, FORMATS, LARGE_MAP, GraphvizMissing, RenderError
 from .commands import (
     cmd_af,
     cmd_check,
@@ -27,6 +27,7 @@ from .commands import (
     cmd_stats,
 )
 from .files import EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, Fail, write_atomic
+from .report import REPORT_FORMATS
 
 __all__ = ["main", "run", "write_atomic"]
 
@@ -39,9 +40,20 @@ def _from_option(p: argparse.ArgumentParser) -> None:
     )  # fmt: skip
 
 
-def _semantics_options(p: argparse.ArgumentParser, required: bool) -> None:
+def _formats_table() -> str:
+    """The format registry as the help shows it: name, suffixes, reads/writes, what it is."""
+    lines = [
+        "formats (--from / --to NAME; else from the file's suffix and, for .json and .txt, its content):"
+    ]
+    for f in formats.FORMATS.values():
+        can = "/".join(w for w, ok in (("reads", f.read), ("writes", f.write)) if ok)
+        lines.append(f"  {f.name:<10} {' '.join(f.suffixes):<18} {can:<12} {f.description}")
+    return "\n".join(lines)
+
+
+def _semantics_options(p: argparse.ArgumentParser, required: bool, default: str | None = None) -> None:
     p.add_argument(
-        "--semantics", required=required, metavar="NAME",
+        "--semantics", required=required, metavar="NAME", default=default,
         # (argmap.evaluate checks the name: importing evaluation here would slow every command's start)
         help="grounded, complete, preferred, stable, semi-stable, stage, ideal, h-categorizer or df-quad",
     )  # fmt: skip
@@ -57,13 +69,19 @@ def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="argmap",
         description="Parse, check, evaluate, draw and convert annotated debates.",
+        epilog=_formats_table(),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     p.add_argument("--version", action="version", version=f"argmap {__version__}")
     sub = p.add_subparsers(dest="command", metavar="COMMAND", required=True)
 
     c = sub.add_parser("check", help="report problems in annotated files")
     c.add_argument("files", nargs="+", metavar="FILE", help="files to check ('-' for stdin)")
-    c.add_argument("--format", choices=("full", "concise", "json"), default="full")
+    c.add_argument(
+        "--format", choices=REPORT_FORMATS, default="full",
+        help="full (with source lines), concise (one line each), json, github (workflow "
+        "annotations), sarif or junit",
+    )  # fmt: skip
     _from_option(c)
     c.add_argument("--select", metavar="CODES", help="comma-separated rule codes or prefixes to run")
     c.add_argument("--ignore", metavar="CODES", help="comma-separated rule codes or prefixes to skip")
@@ -72,6 +90,19 @@ def build_parser() -> argparse.ArgumentParser:
         choices=("error", "warning", "info"),
         default="info",
         help="show problems of this severity and worse (default: info, i.e. all)",
+    )
+    c.add_argument(
+        "--fail-on", choices=("error", "warning", "info"), default="error",
+        help="exit 1 when a problem of this severity or worse is found (default: error)",
+    )  # fmt: skip
+    c.add_argument("--exit-zero", action="store_true", help="exit 0 even when problems are found")
+    c.add_argument("--statistics", action="store_true", help="count the problems per code instead")
+    c.add_argument(
+        "--fix", action="store_true",
+        help="apply the mechanical fixes (did-you-mean ids, a reply-to a quote implies) to argmap text files",
+    )  # fmt: skip
+    c.add_argument(
+        "--diff", action="store_true", help="with or without --fix: show the fixes as a diff, write nothing"
     )
     c.set_defaults(func=cmd_check)
 
@@ -91,7 +122,10 @@ def build_parser() -> argparse.ArgumentParser:
     rd.add_argument(
         "-o", "--output", required=True, metavar="OUT", help="output file; its suffix picks the format"
     )
-    rd.add_argument("--format", choices=sorted(FORMATS), help="output format (default: from OUT's suffix)")
+    rd.add_argument(
+        "--to", "--format", dest="to", choices=sorted(FORMATS),
+        help="output format (default: from OUT's suffix); --format is its old name",
+    )  # fmt: skip
     _from_option(rd)
     rd.add_argument(
         "--direction",
@@ -124,7 +158,10 @@ def build_parser() -> argparse.ArgumentParser:
     _semantics_options(rd, required=False)
     rd.set_defaults(func=cmd_render)
 
-    cv = sub.add_parser("convert", help="convert between formats (argmap text, argmap JSON)")
+    cv = sub.add_parser(
+        "convert", help="convert between formats", epilog=_formats_table(),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )  # fmt: skip
     cv.add_argument("file", metavar="IN", help="input file ('-' for stdin)")
     cv.add_argument("-o", "--output", required=True, metavar="OUT", help="output file ('-' for stdout)")
     _from_option(cv)
@@ -137,7 +174,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     ev = sub.add_parser("eval", help="which propositions stand, and why")
     ev.add_argument("file", metavar="FILE")
-    _semantics_options(ev, required=True)
+    _semantics_options(ev, required=False, default="grounded")
     ev.add_argument("--format", choices=("text", "json"), default="text")
     _from_option(ev)
     ev.set_defaults(func=cmd_eval)
@@ -196,6 +233,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except UsageError as e:
         _say(str(e))
         return EXIT_USAGE
+    except GraphvizMissing as e:
+        _say(str(e))
+        return EXIT_USAGE  # the environment lacks a program: not a problem of the input
     except RenderError as e:
         _say(str(e))
         return EXIT_PROBLEMS

@@ -8,16 +8,17 @@ import os
 import sys
 
 from .. import _formats as formats
-from .._check import config_for, report, selected_rules
+from .._check import RULES, apply_fixes, config_for, report, selected_rules
 from .._check.catalogue import markdown
 from .._language import format_document
 from .._model import Diagnostic, Severity, render_all, stats
 from .._render import FORMATS, LARGE_MAP, render
+from .._version import __version__
 from .files import (
     EXIT_OK,
     EXIT_PROBLEMS,
     Fail,
-    has_errors,
+    Input,
     is_text,
     load,
     read,
@@ -26,6 +27,7 @@ from .files import (
     write_atomic,
     write_output,
 )
+from .report import github, junit, painter, sarif, statistics, summary
 
 __all__ = [
     "cmd_af",
@@ -42,26 +44,74 @@ __all__ = [
 def cmd_check(args: argparse.Namespace) -> int:
     select, ignore = _split(args.select), _split(args.ignore)
     selected_rules(select, ignore)  # refuse unknown codes before any work
+    paint = painter(sys.stdout)
     everything: list[Diagnostic] = []
+    changed = False
     for name in args.files:
-        doc, read_problems, text, _ = load(name, args.source_format)
-        config = config_for(name)
-        diags = report(
-            doc, read_problems, select=select, ignore=ignore, config=config,
-            severity=Severity(args.severity), located=is_text(name, args.source_format),
-        )  # fmt: skip
-        everything += diags
+        found = _check_one(name, args, select, ignore)
+        if (args.fix or args.diff) and is_text(name, args.source_format) and name != "-":
+            fixed, applied = apply_fixes(found.text, found.problems)
+            if applied and args.diff:
+                changed = True
+                sys.stdout.writelines(_diff(name, found.text, fixed))
+                continue
+            if applied:
+                write_atomic(name, fixed.encode("utf-8"))
+                print(f"{name}: fixed {len(applied)} problem{'s' * (len(applied) != 1)}", file=sys.stderr)
+                found = _check_one(name, args, select, ignore)  # what is left
+        elif args.diff:
+            continue
+        everything += found.problems
+        if args.statistics:
+            continue
         if args.format == "full":
-            for rendered in render_all(diags, text):
+            for rendered in render_all(found.problems, found.text, paint=paint or _plain):
                 print(rendered)
         elif args.format == "concise":
-            for d in diags:
-                print(d)
-    if args.format == "json":
+            for d in found.problems:
+                print(d.headline(paint or _plain))
+    if args.diff:
+        return EXIT_PROBLEMS if changed else EXIT_OK
+    if args.statistics:
+        print("\n".join(statistics(everything, RULES)))
+    elif args.format == "json":
         print(json.dumps([d.as_dict() for d in everything], ensure_ascii=False, indent=2))
-    else:
-        print(_summary(everything, len(args.files)), file=sys.stderr)
-    return EXIT_PROBLEMS if has_errors(everything) else EXIT_OK
+    elif args.format == "github":
+        print("\n".join(github(everything)))
+    elif args.format == "sarif":
+        print(sarif(everything, RULES, __version__))
+    elif args.format == "junit":
+        sys.stdout.write(junit(everything, args.files))
+    if args.format in ("full", "concise") or args.statistics:
+        print(summary(everything, len(args.files)), file=sys.stderr)
+    floor = _SEVERITY_ORDER.index(Severity(args.fail_on))
+    failed = any(_SEVERITY_ORDER.index(d.severity) <= floor for d in everything)
+    return EXIT_PROBLEMS if failed and not args.exit_zero else EXIT_OK
+
+
+def _check_one(
+    name: str, args: argparse.Namespace, select: list[str] | None, ignore: list[str] | None
+) -> Input:
+    """One file read and checked, as the report shows it: its problems are the report's."""
+    doc, read_problems, text, path = load(name, args.source_format)
+    diags = report(
+        doc, read_problems, select=select, ignore=ignore, config=config_for(name),
+        severity=Severity(args.severity), located=is_text(name, args.source_format),
+    )  # fmt: skip
+    return Input(doc, diags, text, path)
+
+
+def _diff(name: str, before: str, after: str) -> list[str]:
+    import difflib
+
+    return list(difflib.unified_diff(before.splitlines(True), after.splitlines(True), name, name))
+
+
+def _plain(part: str, text: str) -> str:
+    return text
+
+
+_SEVERITY_ORDER = [Severity.ERROR, Severity.WARNING, Severity.INFO]
 
 
 def _split(codes: str | None) -> list[str] | None:
@@ -75,14 +125,6 @@ def cmd_rules(args: argparse.Namespace) -> int:
     for r in selected_rules():
         print(f"{r.code}  {r.severity.value:<7}  {r.name:<26}  {r.summary}")
     return EXIT_OK
-
-
-def _summary(diags: list[Diagnostic], nfiles: int) -> str:
-    if not diags:
-        return f"All checks passed ({nfiles} file{'s' * (nfiles != 1)})."
-    by = {s: sum(d.severity is s for d in diags) for s in Severity}
-    parts = [f"{n} {s.value}{'s' * (n != 1)}" for s, n in by.items() if n]
-    return f"Found {', '.join(parts)} in {nfiles} file{'s' * (nfiles != 1)}."
 
 
 def cmd_fmt(args: argparse.Namespace) -> int:
@@ -106,16 +148,21 @@ def cmd_fmt(args: argparse.Namespace) -> int:
 
 
 def cmd_render(args: argparse.Namespace) -> int:
-    fmt = args.format
+    fmt = args.to
+    suffix = os.path.splitext(args.output)[1].lstrip(".").lower()
     if fmt is None:
         if args.output == "-":
-            raise Fail("writing to standard output needs --format (svg, png, pdf or dot)")
-        fmt = os.path.splitext(args.output)[1].lstrip(".").lower()
+            raise Fail("writing to standard output needs --to (svg, png, pdf or dot)")
+        fmt = suffix
         if fmt not in FORMATS:
             raise Fail(
                 f"cannot tell the output format from {args.output!r}; "
-                f"use a .svg, .png, .pdf or .dot name, or --format"
+                f"use a .svg, .png, .pdf or .dot name, or --to"
             )
+    elif suffix in FORMATS and suffix != fmt:
+        raise Fail(f"{args.output} is named .{suffix} but --to asks for {fmt}; name the file .{fmt}")
+    if args.depth is not None and args.focus is None:
+        raise Fail("--depth counts relations from the --focus proposition: give --focus ID too")
     refuse_overwriting(args.output, [args.file])  # before the work, not only before writing
     doc = require_clean(args.file, args.source_format).doc
 

@@ -6,7 +6,7 @@ anything else to the lark pass, which reports every syntax error; both give
 the typed records of ``statements``, which ``build`` assembles.
 """
 
-from .formatter import format_document, quote_string
+from .formatter import format_document, post_header, quote_string
 from .lexicon import KEYWORDS
 from .parsing import MAX_SYNTAX_ERRORS, decode_text, parse, parse_with_diagnostics, read_text
 
@@ -17,6 +17,7 @@ __all__ = [
     "format_document",
     "parse",
     "parse_with_diagnostics",
+    "post_header",
     "quote_string",
     "read_text",
 ]

@@ -31,7 +31,7 @@ from .._model import (
 )
 from .lexicon import META_KEYS, TERMINALS, keyword
 
-__all__ = ["format_document", "quote_string"]
+__all__ = ["format_document", "post_header", "quote_string"]
 
 _WORD = re.compile(TERMINALS["WORD"])
 _TIMESTAMP = re.compile(TERMINALS["TIMESTAMP"])
@@ -107,12 +107,7 @@ class _Writer:
 
     def post(self, doc: Document, post: Post) -> None:
         self.comments("", post.comments)
-        head = f"{_POST} {post.id} {_BY} {_author(post.author)}"
-        if post.reply_to is not None:
-            head += f" {_REPLY_TO} {post.reply_to}"
-        if post.timestamp is not None:
-            head += f" {_AT} {_stamp(post.timestamp)}"
-        self.lines.append(head)
+        self.lines.append(post_header(post))
         for line in post.body or ():
             self.lines.append(f"  | {line}" if line else "  |")
         for q in post.quotes:
@@ -125,6 +120,16 @@ class _Writer:
             self.proposition(indent, p)
         for r in doc.relations_of(post_id):
             self.relation(indent, r)
+
+
+def post_header(post: Post) -> str:
+    """A post's header line in canonical form: ``post ID by AUTHOR [reply-to ID] [at STAMP]``."""
+    head = f"{_POST} {post.id} {_BY} {_author(post.author)}"
+    if post.reply_to is not None:
+        head += f" {_REPLY_TO} {post.reply_to}"
+    if post.timestamp is not None:
+        head += f" {_AT} {_stamp(post.timestamp)}"
+    return head
 
 
 def format_document(doc: Document) -> str:

@@ -115,10 +115,33 @@ def _show(text: str) -> str:
     return repr(text) if text else "the end of the line"
 
 
+#: words people write for a keyword (another tool's, or English): what argmap says instead
+SYNONYMS = {
+    "attack": "rebut (against a claim) or undercut (against an inference)",
+    "attacks": "rebut (against a claim) or undercut (against an inference)",
+    "rebuts": "rebut", "rebuttal": "rebut", "refute": "rebut", "contra": "rebut",
+    "undercuts": "undercut", "supports": "support", "pro": "support", "because": "support",
+    "reply_to": "reply-to", "replyto": "reply-to", "reply": "reply-to", "in-reply-to": "reply-to",
+    "agrees": "agree", "concedes": "concede", "restates": "restate", "rephrase": "restate",
+    "claims": "claim", "premises": "premise", "quotes": "quote", "tag": "tags", "author": "by",
+}  # fmt: skip
+
+
+def _synonym(word: str, expected: set[str]) -> str | None:
+    """``write 'support'`` when ``word`` is a known other name of a keyword that fits here."""
+    meant = SYNONYMS.get(word.lower())
+    if meant is None:
+        return None
+    fits = _STATEMENT_START <= expected or any(w in meant.split() for t in expected for w in words(t))
+    return f"argmap writes {meant}, not {word!r}" if fits else None
+
+
 def _hint(expected: set[str], got: str | None, rest: str, line_text: str) -> str | None:
     first = re.match(r"\s*([\w\-]+)", line_text)
     head = first.group(1) if first else ""
     word = re.match(r"[\w\-]+", rest)
+    if word and (synonym := _synonym(word.group(0), expected)):
+        return synonym
     if _STATEMENT_START <= expected:
         if word:
             guess = did_you_mean(word.group(0), KEYWORDS)
@@ -131,8 +154,10 @@ def _hint(expected: set[str], got: str | None, rest: str, line_text: str) -> str
         return "every line starts with a keyword: post, claim, support, rebut, … (see docs/language.md)"
     if head == "support" and "_COLON" in expected:
         return "a support needs an id of its own: support s1: c2 & c3 -> c1"
-    if head == "support" and rest.startswith(","):
-        return "join linked premises with '&'; write independent reasons as separate supports"
+    if head == "support" and rest[:1] in ",+;":
+        return "join linked premises with '&', e.g. support s1: c2 & c3 -> c1; write independent reasons as separate supports"
+    if head == "support" and "_ARROW" in expected:
+        return "write support ID: PREMISES -> CONCLUSION, e.g. support s1: c2 & c3 -> c1"
     if "_COLON" in expected:
         return f"put ':' after the id, then the text: {head} c1: text"
     if "_ARROW" in expected:

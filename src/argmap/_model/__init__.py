@@ -10,14 +10,17 @@ collector, strongly connected components, did-you-mean suggestions.
 from .counts import stats
 from .document import Document, set_display
 from .errors import (
+    VISIBLE,
     ArgmapError,
     Diagnostic,
+    Edit,
+    Fix,
     FormatError,
+    Paint,
     ParseError,
     Related,
     Severity,
     UsageError,
-    VISIBLE,
     render_all,
 )
 from .gc import paused, without_gc
@@ -63,10 +66,13 @@ __all__ = [
     "Context",
     "Diagnostic",
     "Document",
+    "Edit",
     "Finding",
+    "Fix",
     "FormatError",
     "Kind",
     "Metadata",
+    "Paint",
     "ParseError",
     "Participant",
     "Post",

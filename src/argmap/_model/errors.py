@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import enum
 import unicodedata
-from typing import Any, Final, Iterable, Iterator, Sequence
+from typing import Any, Callable, Final, Iterable, Iterator, Sequence
 
 import attrs
 
@@ -20,7 +20,10 @@ from .items import Span
 __all__ = [
     "ArgmapError",
     "Diagnostic",
+    "Edit",
+    "Fix",
     "FormatError",
+    "Paint",
     "ParseError",
     "Related",
     "Severity",
@@ -58,6 +61,36 @@ def _related(value: Iterable[Related]) -> tuple[Related, ...]:
 
 
 @attrs.frozen
+class Edit:
+    """Replace the text at ``span`` (within one line) with ``text``; an empty span inserts."""
+
+    span: Span
+    text: str
+
+
+def _edits(value: Iterable[Edit]) -> tuple[Edit, ...]:
+    return tuple(value)
+
+
+@attrs.frozen
+class Fix:
+    """A mechanical change that resolves a diagnostic: what it does, in words, and its edits of the
+    source text (``argmap check --fix`` applies them; an editor offers them as code actions)."""
+
+    description: str
+    edits: tuple[Edit, ...] = attrs.field(converter=_edits)
+
+
+#: How :meth:`Diagnostic.render` styles a part of its text: ``paint(part, text)``, where part is
+#: ``"error"``, ``"warning"`` or ``"info"`` (the severity word), ``"code"``, ``"caret"`` or ``"hint"``.
+Paint = Callable[[str, str], str]
+
+
+def _plain(part: str, text: str) -> str:
+    return text
+
+
+@attrs.frozen
 class Diagnostic:
     """One problem found in a document.
 
@@ -70,6 +103,7 @@ class Diagnostic:
         hint: how to fix it, if there is a usual fix.
         expected: for syntax errors, what would have been accepted (plain words).
         related: other places involved (every member of a cycle, a first definition).
+        fix: the mechanical change that resolves it, where there is one.
     """
 
     code: str
@@ -80,6 +114,7 @@ class Diagnostic:
     hint: str | None = None
     expected: tuple[str, ...] = attrs.field(default=(), converter=_strings)
     related: tuple[Related, ...] = attrs.field(default=(), converter=_related)
+    fix: Fix | None = None
 
     @property
     def location(self) -> str:
@@ -90,30 +125,39 @@ class Diagnostic:
         return ":".join(parts)
 
     def __str__(self) -> str:
-        return f"{self.location}: {self.code} {self.message}".translate(VISIBLE)
+        return self.headline()
 
-    def render(self, source: str | Sequence[str] | None = None) -> str:
+    def headline(self, paint: Paint = _plain) -> str:
+        """``path:line:column: CODE severity: message`` (control characters made visible)."""
+        severity = self.severity.value
+        where = self.location.translate(VISIBLE)  # a file name is user text too
+        return f"{where}: {paint('code', self.code)} {paint(severity, severity)}: {self.message.translate(VISIBLE)}"
+
+    def render(self, source: str | Sequence[str] | None = None, *, paint: Paint = _plain) -> str:
         """Several lines: the message, the source line with a caret, hint, related.
 
         Args:
             source: the text the span points into, or its lines (``text.split("\\n")``):
                 to render many diagnostics of one text, split it once and pass the lines.
+            paint: styles the parts (colour on a terminal); by default plain text.
         """
-        out = [str(self)]
+        out = [self.headline(paint)]
         line = _source_line(source, self.span)
         if line is not None:
             assert self.span is not None
-            out.append(f"  | {line}")
+            out.append(f"  | {line.translate(VISIBLE)}")
             width = max(1, _caret_width(line, self.span))
-            out.append("  | " + " " * _display_width(line[: self.span.column - 1]) + "^" * width)
+            out.append(
+                "  | " + " " * _display_width(line[: self.span.column - 1]) + paint("caret", "^" * width)
+            )
         if self.expected:
             out.append(f"  expected {_or_list(self.expected)}")
         if self.hint:
-            out.append(f"  hint: {self.hint}")
+            out.append(f"  {paint('hint', 'hint')}: {self.hint.translate(VISIBLE)}")
         for rel in self.related:
             where = f" (line {rel.span.line}, column {rel.span.column})" if rel.span else ""
-            out.append(f"  note: {rel.message}{where}")
-        return "\n".join(out).translate(VISIBLE)
+            out.append(f"  note: {rel.message.translate(VISIBLE)}{where}")
+        return "\n".join(out)
 
     def as_dict(self) -> dict[str, Any]:
         """The JSON form ``argmap check --format json`` prints."""
@@ -132,6 +176,15 @@ class Diagnostic:
             out["hint"] = self.hint
         if self.expected:
             out["expected"] = list(self.expected)
+        if self.fix is not None:
+            out["fix"] = {
+                "description": self.fix.description,
+                "edits": [
+                    {"line": e.span.line, "column": e.span.column, "end_line": e.span.end_line,
+                     "end_column": e.span.end_column, "text": e.text}
+                    for e in self.fix.edits
+                ],
+            }  # fmt: skip
         if self.related:
             out["related"] = [
                 {
@@ -156,11 +209,13 @@ VISIBLE: Final = {
 }
 
 
-def render_all(diagnostics: Iterable[Diagnostic], source: str | None) -> Iterator[str]:
+def render_all(
+    diagnostics: Iterable[Diagnostic], source: str | None, *, paint: Paint = _plain
+) -> Iterator[str]:
     """Each diagnostic rendered (see :meth:`Diagnostic.render`), the text split into lines once
     for all of them: splitting it per diagnostic costs the square of a large file."""
     lines = source.split("\n") if source is not None else None
-    return (d.render(lines) for d in diagnostics)
+    return (d.render(lines, paint=paint) for d in diagnostics)
 
 
 def _or_list(words: Iterable[str]) -> str:

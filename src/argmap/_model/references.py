@@ -11,11 +11,11 @@ from __future__ import annotations
 from typing import Collection, Iterator, Mapping
 
 from .document import Document
-from .errors import Diagnostic, Related
-from .items import Post, Proposition, Support
+from .errors import Diagnostic, Edit, Fix, Related
+from .items import Post, Proposition, Span, Support
 from .rule_tables import named_ids, tables
 from .rules import Context, Finding, Rule, registrar, run_rules
-from .suggest import did_you_mean
+from .suggest import closest
 
 __all__ = ["REFERENCE_RULES", "reference_diagnostics"]
 
@@ -62,18 +62,29 @@ def duplicate_id(ctx: Context) -> Iterator[Finding]:
 
 
 class _Suggester:
+    """Did-you-mean hints, with the replacement as a fix, for the first few unknown ids of a rule
+    (each costs a scan of every id)."""
+
     def __init__(self, ids: Mapping[str, object]):
         self.ids = ids
         self.pool: list[str] | None = None
         self.used = 0
 
-    def hint(self, word: str) -> str | None:
+    def finding(self, message: str, obj: object, index: int, word: str) -> Finding:
+        """The finding for unknown id ``word``, the ``index``-th reference of ``obj``."""
+        span = Context.ref_span(obj, index)
         if self.used >= _SUGGEST_LIMIT:
-            return None
+            return Finding(message, span)
         self.used += 1
         if self.pool is None:
             self.pool = list(self.ids)
-        return did_you_mean(word, self.pool)
+        guess = closest(word, self.pool)
+        if guess is None:
+            return Finding(message, span)
+        spans: tuple[Span | None, ...] = getattr(obj, "ref_spans", ())
+        exact = spans[index] if index < len(spans) else None  # the id itself, not the whole line
+        fix = Fix(f"replace {word!r} with {guess!r}", [Edit(exact, guess)]) if exact is not None else None
+        return Finding(message, span, f"did you mean {guess!r}?", (), fix)
 
 
 @rule(
@@ -91,7 +102,7 @@ def unknown_proposition(ctx: Context) -> Iterator[Finding]:
     for rel in ctx.doc.relations:
         for i, ref in named_ids(rel):
             if ref not in props and ref not in ctx.unsure:
-                yield Finding(f"unknown proposition {ref!r}", ctx.ref_span(rel, i), suggest.hint(ref))
+                yield suggest.finding(f"unknown proposition {ref!r}", rel, i, ref)
 
 
 @rule(
@@ -106,18 +117,11 @@ def unknown_post(ctx: Context) -> Iterator[Finding]:
     suggest = _Suggester(posts)
     for post in doc.posts:
         if post.reply_to is not None and post.reply_to not in posts and post.reply_to not in ctx.unsure:
-            yield Finding(
-                f"post {post.id} replies to post {post.reply_to!r}, which does not exist",
-                ctx.ref_span(post, 0),
-                suggest.hint(post.reply_to),
-            )
+            message = f"post {post.id} replies to post {post.reply_to!r}, which does not exist"
+            yield suggest.finding(message, post, 0, post.reply_to)
         for q in post.quotes:
             if q.source not in posts and q.source not in ctx.unsure:
-                yield Finding(
-                    f"quote from post {q.source!r}, which does not exist",
-                    ctx.ref_span(q, 0),
-                    suggest.hint(q.source),
-                )
+                yield suggest.finding(f"quote from post {q.source!r}, which does not exist", q, 0, q.source)
     t = tables(doc)
     for objs, named in ((doc.propositions, t.proposition_posts), (doc.relations, t.posts)):
         if any(p is not None and p not in posts for p in named):  # else no need to look closer
@@ -141,7 +145,7 @@ def unknown_support(ctx: Context) -> Iterator[Finding]:
     for rel in doc.undercuts:
         known = rel.target in supports or rel.target in doc.propositions_by_id
         if not known and rel.target not in ctx.unsure:
-            yield Finding(f"unknown support {rel.target!r}", ctx.ref_span(rel, 1), suggest.hint(rel.target))
+            yield suggest.finding(f"unknown support {rel.target!r}", rel, 1, rel.target)
 
 
 @rule(

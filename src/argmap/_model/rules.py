@@ -15,7 +15,7 @@ from typing import Callable, Collection, Iterable, NamedTuple
 import attrs
 
 from .document import Document
-from .errors import Diagnostic, Related, Severity
+from .errors import Diagnostic, Fix, Related, Severity
 from .items import Span, trusted
 
 __all__ = ["Context", "Finding", "Rule", "RuleFunction", "registrar", "run_rules"]
@@ -32,6 +32,7 @@ class Finding(NamedTuple):
     span: Span | None = None
     hint: str | None = None
     related: Iterable[Related] = ()
+    fix: Fix | None = None
 
 
 class Context:
@@ -102,8 +103,8 @@ def run_rules(rules: Iterable[Rule], ctx: Context, path: str | None) -> list[Dia
         def found(r: Rule = r) -> list[Diagnostic]:
             # a Rule's code and severity are checked at registration, a rule's findings by the tests
             return [
-                _DIAGNOSTIC(r.code, r.severity, message, span, path, hint, (), tuple(related))
-                for message, span, hint, related in r.func(ctx)
+                _DIAGNOSTIC(r.code, r.severity, message, span, path, hint, (), tuple(related), fix)
+                for message, span, hint, related, fix in r.func(ctx)
             ]
 
         out += found() if ctx.unsure else doc.derived(("findings", r.code, path), found)

@@ -2,7 +2,7 @@
 bytes of an SVG, PNG, PDF or DOT file (``run``, which runs Graphviz)."""
 
 from .digraph import CLUSTERS, DEFAULT_FONT, DIRECTIONS, ENGINES, LARGE_MAP, to_graphviz
-from .run import FORMATS, ImageFormat, RenderError, render
+from .run import FORMATS, GraphvizMissing, ImageFormat, RenderError, render
 
 __all__ = [
     "CLUSTERS",
@@ -10,6 +10,7 @@ __all__ = [
     "DIRECTIONS",
     "ENGINES",
     "FORMATS",
+    "GraphvizMissing",
     "ImageFormat",
     "LARGE_MAP",
     "RenderError",

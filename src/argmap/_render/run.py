@@ -9,7 +9,12 @@ from typing import Any, Callable, Literal, TypeAlias
 from .._model import Document, UsageError
 from .digraph import RenderError, to_graphviz
 
-__all__ = ["FORMATS", "ImageFormat", "RenderError", "render"]
+
+class GraphvizMissing(RenderError):
+    """Graphviz's layout program is not installed."""
+
+
+__all__ = ["FORMATS", "GraphvizMissing", "ImageFormat", "RenderError", "render"]
 
 #: what :func:`render` makes
 ImageFormat: TypeAlias = Literal["svg", "png", "pdf", "dot"]
@@ -49,7 +54,7 @@ def render(
         return source
     exe = shutil.which(graph.engine)
     if exe is None:
-        raise RenderError(f"Graphviz's `{graph.engine}` program was not found; {INSTALL_HINT}")
+        raise GraphvizMissing(f"Graphviz's `{graph.engine}` program was not found; {INSTALL_HINT}")
     n = len(doc.propositions)
     if progress:
         progress(f"laying out {n} propositions with {graph.engine}")

@@ -5,7 +5,21 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from ..._model import Agreement, Concession, Context, Document, Finding, Proposition, Related, tables
+import attrs
+
+from ..._language import post_header
+from ..._model import (
+    Agreement,
+    Concession,
+    Context,
+    Document,
+    Edit,
+    Finding,
+    Fix,
+    Proposition,
+    Related,
+    tables,
+)
 from ..registry import rule
 
 _THREAD = "post 1 by ann\n  | Tea is good for you.\n  claim a: Tea is healthy.\n"
@@ -63,6 +77,15 @@ def normalize(text: str) -> str:
     return " ".join(text.translate(_TYPOGRAPHY).split())
 
 
+_PUNCTUATION = re.compile(r"[^\w\s]+")
+
+
+def _loose(text: str) -> str:
+    """``text`` without case and punctuation (omission marks kept), to tell a near miss."""
+    kept = _ELLIPSIS.sub(" \x01 ", text)
+    return " ".join(_PUNCTUATION.sub(" ", kept.casefold()).split()).replace("\x01", "...")
+
+
 def occurs_in(words: str, body: str) -> bool:
     """Whether ``words`` occur in ``body``; ``...`` or ``…`` in ``words`` marks an omission.
 
@@ -105,6 +128,13 @@ def quote_not_in_source(ctx: Context) -> Iterator[Finding]:
             if body is None:
                 body = bodies[q.source] = normalize(source.text or "")
             if not occurs_in(q.text, body):
+                if occurs_in(_loose(q.text), _loose(body)):
+                    yield Finding(
+                        f"the quoted words differ from post {q.source} only in case or punctuation",
+                        q.span,
+                        hint="copy the words exactly, capitals and punctuation too",
+                    )
+                    continue
                 yield Finding(
                     f"the quoted words do not occur in post {q.source}",
                     q.span,
@@ -164,4 +194,44 @@ def inconsistent_commitment(ctx: Context) -> Iterator[Finding]:
             r.span,
             hint="if the author changed their mind this is right; otherwise check who said what",
             related=[Related(f"{who} {how} {r.target} here", where.span)],
+        )
+
+
+#: a body line that starts by addressing an earlier post: "@6:", "@6", "#14:" (the thread's own habit)
+_ADDRESS = re.compile(r"\s*[@#](\w(?:[\w.\-]*\w)?)")
+
+
+@rule(
+    "D106", "reply-not-marked", "warning",
+    summary="A post quotes an earlier post, or opens a line with @N, but replies to no post.",
+    bad=_THREAD + "post 2 by bob\n  quote 1: Tea is good for you.\n  claim b: It is not.\n  rebut b -> a\n",
+    good=_THREAD + "post 2 by bob reply-to 1\n  quote 1: Tea is good for you.\n  claim b: It is not.\n"
+         "  rebut b -> a\n",
+)  # fmt: skip
+def reply_not_marked(ctx: Context) -> Iterator[Finding]:
+    doc = ctx.doc
+    position = _positions(doc)
+    for i, post in enumerate(doc.posts):
+        if post.reply_to is not None or post.span is None:
+            continue
+        named = [q.source for q in post.quotes]
+        for line in post.body or ():
+            m = _ADDRESS.match(line)
+            if m is not None:
+                named.append(m.group(1))
+        earlier = list(dict.fromkeys(p for p in named if position.get(p, i) < i))
+        if not earlier:
+            continue
+        how = "quotes" if earlier[0] in {q.source for q in post.quotes} else "addresses"
+        fix = None
+        if len(earlier) == 1:
+            header = post_header(attrs.evolve(post, reply_to=earlier[0]))
+            fix = Fix(f"mark post {post.id} as a reply to post {earlier[0]}", [Edit(post.span, header)])
+        yield Finding(
+            f"post {post.id} {how} post {earlier[0]} but replies to no post",
+            post.span,
+            hint=f"add reply-to {earlier[0]} to its header"
+            if len(earlier) == 1
+            else f"add the post it answers: reply-to {' or '.join(earlier)}",
+            fix=fix,
         )
