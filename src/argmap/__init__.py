@@ -15,7 +15,7 @@ API.  Drawing and evaluation load on first use (graphviz, the SAT solver), so
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Collection
 
 from ._check import check, diagnostics_schema
 from ._formats import load, read, write
@@ -77,20 +77,54 @@ def __dir__() -> list[str]:
     return sorted(set(globals()) | set(_LAZY))
 
 
-def _display(doc: Document) -> dict[str, str]:
-    """Jupyter's view of a Document: its map as SVG, and its text; the text alone when Graphviz
-    is missing or the document cannot be written."""
-    from ._render import render
+#: Above this many propositions Jupyter shows a summary, not the whole map (megabytes of SVG).
+DISPLAY_LIMIT = 400
 
-    bundle = {
-        "text/plain": f"<argmap.Document: {len(doc.posts)} posts, {len(doc.propositions)} propositions>"
-    }
-    try:
-        bundle["text/plain"] = format(doc)
-        bundle["image/svg+xml"] = render(doc, "svg").decode("utf-8")
-    except ArgmapError:
-        pass
+
+def _display(
+    doc: Document, include: Collection[str] | None = None, exclude: Collection[str] | None = None
+) -> dict[str, str]:
+    """What Jupyter shows of a Document: its one-line summary, and its map as SVG where the front
+    end shows images (a terminal IPython does not: no Graphviz runs there); a large map as a
+    summary table with a hint instead."""
+    bundle = {"text/plain": doc.summary()}
+    wanted = set(include) if include else _shown_types()
+    if exclude:
+        wanted -= set(exclude)
+    if len(doc.propositions) > DISPLAY_LIMIT and "text/html" in wanted:
+        bundle["text/html"] = _summary_html(doc)
+    elif "image/svg+xml" in wanted:
+        from ._render import render
+
+        try:
+            bundle["image/svg+xml"] = render(doc, "svg").decode("utf-8")
+        except ArgmapError:
+            pass
     return bundle
+
+
+def _shown_types() -> set[str]:
+    """The MIME types the running IPython shows (text only in a terminal); all when unknown."""
+    import sys
+
+    ipython = sys.modules.get("IPython")
+    shell = ipython.get_ipython() if ipython is not None else None
+    if shell is None:
+        return {"text/plain", "text/html", "image/svg+xml"}
+    return set(shell.display_formatter.active_types)
+
+
+def _summary_html(doc: Document) -> str:
+    import html
+
+    counts = stats(doc)
+    rows = "".join(f"<tr><td>{html.escape(k)}</td><td>{v}</td></tr>" for k, v in counts.items() if v)
+    return (
+        f"<p>{html.escape(doc.summary())}</p><table>{rows}</table>"
+        f"<p>Too large to draw here ({len(doc.propositions):,} propositions): draw a part with "
+        "<code>argmap.render(doc, 'svg', focus=ID, depth=2)</code>, or the whole map to a file "
+        "with <code>argmap render FILE -o map.svg</code>.</p>"
+    )
 
 
 set_display(_display)

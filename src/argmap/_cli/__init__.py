@@ -19,6 +19,7 @@ from .._render import CLUSTERS, DIRECTIONS, ENGINES, FORMATS, LARGE_MAP, Graphvi
 from .commands import (
     cmd_af,
     cmd_check,
+    cmd_completion,
     cmd_convert,
     cmd_eval,
     cmd_fmt,
@@ -195,6 +196,14 @@ def build_parser() -> argparse.ArgumentParser:
     af.add_argument("--problems", action="store_true", help="list the supported tasks")
     af.set_defaults(func=cmd_af)
 
+    co = sub.add_parser(
+        "completion", help="print the shell code that completes argmap's commands and options",
+        description="Add to your shell's start-up file, e.g. for bash: eval \"$(argmap completion bash)\"; "
+        "for zsh: eval \"$(argmap completion zsh)\"; for fish: argmap completion fish | source",
+    )  # fmt: skip
+    co.add_argument("shell", choices=("bash", "zsh", "fish"))
+    co.set_defaults(func=cmd_completion)
+
     s = sub.add_parser("stats", help="count posts, authors, propositions and relations")
     s.add_argument("file", metavar="FILE")
     s.add_argument("--format", choices=("text", "json"), default="text")
@@ -220,6 +229,10 @@ def _tolerant_streams() -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     _tolerant_streams()
     parser = build_parser()
+    if "_ARGCOMPLETE" in os.environ:  # the shell asks for completions (argmap completion SHELL)
+        import argcomplete
+
+        argcomplete.autocomplete(parser)  # prints them and exits
     args = parser.parse_args(argv)
     try:
         code: int = args.func(args)

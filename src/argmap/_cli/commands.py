@@ -32,6 +32,7 @@ from .report import github, junit, painter, sarif, statistics, summary
 __all__ = [
     "cmd_af",
     "cmd_check",
+    "cmd_completion",
     "cmd_convert",
     "cmd_eval",
     "cmd_fmt",
@@ -236,6 +237,14 @@ def cmd_af(args: argparse.Namespace) -> int:
     af = read_af(text, fmt, path=path)
     for line in solve(af, args.p, args.a, fmt):
         print(line)
+    return EXIT_OK
+
+
+def cmd_completion(args: argparse.Namespace) -> int:
+    """The shell code that asks argmap for completions (argcomplete writes it)."""
+    from argcomplete.shell_integration import shellcode
+
+    sys.stdout.write(shellcode(["argmap"], shell=args.shell))
     return EXIT_OK
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from operator import attrgetter
 from types import MappingProxyType
-from typing import Any, Callable, Hashable, Iterable, Iterator, Mapping, TypeVar
+from typing import Any, Callable, Collection, Hashable, Iterable, Iterator, Mapping, TypeVar
 
 import attrs
 
@@ -95,13 +95,17 @@ def _strings(value: Iterable[str]) -> tuple[str, ...]:
     return tuple(value)
 
 
+#: what Jupyter asks for and refuses (sets of MIME types, or None), and what is shown
+Show = Callable[["Document", "Collection[str] | None", "Collection[str] | None"], dict[str, str]]
+
 #: How a document shows itself in Jupyter; set by the package root, which can draw (the model cannot).
-_display: Callable[[Document], dict[str, str]] | None = None
+_display: Show | None = None
 
 
-def set_display(show: Callable[[Document], dict[str, str]] | None) -> None:
-    """Set what ``Document._repr_mimebundle_`` returns: a function of the document giving a
-    MIME bundle.  ``argmap/__init__`` installs one that draws the map."""
+def set_display(show: Show | None) -> None:
+    """Set what ``Document._repr_mimebundle_`` returns: a function of the document and the MIME
+    types Jupyter includes and excludes, giving a MIME bundle.  ``argmap/__init__`` installs one
+    that draws the map."""
     global _display
     _display = show
 
@@ -251,9 +255,20 @@ class Document:
         replies = self.derived("replies", lambda: _group(self.posts, attrgetter("reply_to")))
         return replies.get(post, ())
 
-    def _repr_mimebundle_(self, include: object = None, exclude: object = None) -> dict[str, str]:
-        """Jupyter shows a Document as its map (SVG), or as text when it cannot be drawn."""
-        plain = f"<argmap.Document: {len(self.posts)} posts, {len(self.propositions)} propositions>"
+    def summary(self) -> str:
+        """One line: what the document holds.
+
+        >>> Document().summary()
+        '<argmap.Document: 0 posts, 0 propositions, 0 relations>'
+        """
+        title = f", {self.metadata.title[:40]!r}" if self.metadata.title else ""
+        return (f"<argmap.Document{title}: {len(self.posts)} posts, "
+                f"{len(self.propositions)} propositions, {len(self.relations)} relations>")  # fmt: skip
+
+    def _repr_mimebundle_(
+        self, include: Collection[str] | None = None, exclude: Collection[str] | None = None
+    ) -> dict[str, str]:
+        """Jupyter shows a Document as its map (SVG), or its one-line summary."""
         if _display is None:
-            return {"text/plain": plain}
-        return _display(self)
+            return {"text/plain": self.summary()}
+        return _display(self, include, exclude)

@@ -21,12 +21,11 @@ _R = TypeVar("_R")
 
 @contextmanager
 def paused() -> Iterator[None]:
-    """Run the body with the collector off (if it was on).
+    """Run the body with the collector off (if it was on), and back as it was afterwards.
 
-    On the way out, what the body made is filed with the old objects (when
-    nothing else uses the collector's freeze): otherwise the next allocation
-    would scan all of it at once as young objects, and again as it ages, for
-    cycles it cannot hold.  The next full collection still sees everything.
+    Nothing else changes: the caller's objects stay in their generations (an
+    earlier version moved everything into the oldest with ``gc.freeze``, which
+    delayed collecting the caller's cycles; tests/parse/test_gc_pause.py).
 
     >>> with paused():
     ...     gc.isenabled()
@@ -38,9 +37,6 @@ def paused() -> Iterator[None]:
         yield
     finally:
         if enabled:
-            if gc.get_freeze_count() == 0:
-                gc.freeze()  # moves every generation into the frozen one (no scan) ...
-                gc.unfreeze()  # ... and all of it back into the oldest
             gc.enable()
 
 
