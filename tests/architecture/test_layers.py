@@ -20,6 +20,7 @@ SRC = Path(__file__).resolve().parents[2] / "src"
 LAYERS = [
     ("argmap", "argmap.__main__", "argmap.strategies"),
     ("argmap._cli",),
+    ("argmap._lsp",),
     ("argmap._check", "argmap._formats", "argmap._render", "argmap._evaluate"),
     ("argmap._language", "argmap.af"),
     ("argmap._model",),

@@ -89,6 +89,7 @@ def header_warnings(doc: Document) -> list[Diagnostic]:
     return out
 
 
+@without_gc  # thousands of findings sorted and filtered: no cycles, and a large heap to rescan
 def report(
     doc: Document,
     read: Sequence[Diagnostic],

@@ -23,6 +23,7 @@ from .commands import (
     cmd_convert,
     cmd_eval,
     cmd_fmt,
+    cmd_lsp,
     cmd_render,
     cmd_rules,
     cmd_stats,
@@ -195,6 +196,10 @@ def build_parser() -> argparse.ArgumentParser:
     af.add_argument("--formats", action="store_true", help="list the supported formats")
     af.add_argument("--problems", action="store_true", help="list the supported tasks")
     af.set_defaults(func=cmd_af)
+
+    ls = sub.add_parser("lsp", help="run the language server (an editor starts it; it speaks LSP on stdio)")
+    ls.add_argument("--stdio", action="store_true", help="talk over standard input and output (the default)")
+    ls.set_defaults(func=cmd_lsp)
 
     co = sub.add_parser(
         "completion", help="print the shell code that completes argmap's commands and options",

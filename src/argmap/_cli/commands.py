@@ -36,6 +36,7 @@ __all__ = [
     "cmd_convert",
     "cmd_eval",
     "cmd_fmt",
+    "cmd_lsp",
     "cmd_render",
     "cmd_rules",
     "cmd_stats",
@@ -237,6 +238,14 @@ def cmd_af(args: argparse.Namespace) -> int:
     af = read_af(text, fmt, path=path)
     for line in solve(af, args.p, args.a, fmt):
         print(line)
+    return EXIT_OK
+
+
+def cmd_lsp(args: argparse.Namespace) -> int:
+    """The language server, until the editor shuts it down."""
+    from .._lsp import serve
+
+    serve()
     return EXIT_OK
 
 

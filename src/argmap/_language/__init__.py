@@ -8,14 +8,30 @@ the typed records of ``statements``, which ``build`` assembles.
 
 from .formatter import format_document, post_header, quote_string
 from .lexicon import KEYWORDS
-from .parsing import MAX_SYNTAX_ERRORS, decode_text, parse, parse_with_diagnostics, read_text
+from .lexicon import FIRST
+from .occurrences import Namespace, Occurrence, occurrences
+from .parsing import (
+    MAX_SYNTAX_ERRORS,
+    Parsed,
+    decode_text,
+    parse,
+    parse_in_full,
+    parse_with_diagnostics,
+    read_text,
+)
 
 __all__ = [
+    "FIRST",
     "KEYWORDS",
     "MAX_SYNTAX_ERRORS",
+    "Namespace",
+    "Occurrence",
+    "Parsed",
     "decode_text",
     "format_document",
+    "occurrences",
     "parse",
+    "parse_in_full",
     "parse_with_diagnostics",
     "post_header",
     "quote_string",

@@ -11,22 +11,51 @@ from __future__ import annotations
 
 import os
 import re
+from typing import Iterable, NamedTuple
 
 from .._model import UNHOLDABLE, Diagnostic, Document, ParseError, Severity, Span, paused, unholdable
 from .build import build
 from .fastpath import Unreadable, read
+from .statements import Statement
 from .lexicon import TERMINALS
 
-__all__ = ["MAX_SYNTAX_ERRORS", "decode_text", "parse", "parse_with_diagnostics", "read_text"]
+__all__ = [
+    "MAX_SYNTAX_ERRORS",
+    "Parsed",
+    "decode_text",
+    "parse",
+    "parse_in_full",
+    "parse_with_diagnostics",
+    "read_text",
+]
 
 #: Stop collecting syntax errors after this many (each costs a re-parse).
 MAX_SYNTAX_ERRORS = 50
 
 
-def parse_with_diagnostics(text: str, *, path: str | None = None) -> tuple[Document, list[Diagnostic]]:
+class Parsed(NamedTuple):
+    """A text read as far as it could be: the document, every problem, and the statements read
+    (for an editor: where each id is defined and named)."""
+
+    doc: Document
+    diagnostics: list[Diagnostic]
+    statements: list[Statement]
+
+
+def parse_in_full(text: str, *, path: str | None = None) -> Parsed:
+    """:func:`parse_with_diagnostics`, and the statements of every line that could be read."""
+    statements: list[Statement] = []
+    doc, diagnostics = parse_with_diagnostics(text, path=path, statements=statements)
+    return Parsed(doc, diagnostics, statements)
+
+
+def parse_with_diagnostics(
+    text: str, *, path: str | None = None, statements: list[Statement] | None = None
+) -> tuple[Document, list[Diagnostic]]:
     """Parse as far as possible; return the document and every problem found.
 
-    Lines with syntax errors are left out of the document.
+    Lines with syntax errors are left out of the document.  ``statements``, when given,
+    receives the statement of every line that could be read.
     """
     if not isinstance(text, str):
         raise TypeError(f"parse() takes text (str), not {type(text).__name__}")
@@ -37,7 +66,7 @@ def parse_with_diagnostics(text: str, *, path: str | None = None) -> tuple[Docum
         text, held = _mend(text, path)
     src = text if text.endswith("\n") else text + "\n"
     with paused():  # parsing allocates hundreds of thousands of small objects and frees none of them
-        doc, problems = _parse(src, path)
+        doc, problems = _parse(src, path, statements)
     return doc, sorted(held + problems, key=_where) if held else problems
 
 
@@ -66,15 +95,23 @@ def _mend(text: str, path: str | None) -> tuple[str, list[Diagnostic]]:
     return UNHOLDABLE.sub("\ufffd", text), out
 
 
-def _parse(src: str, path: str | None) -> tuple[Document, list[Diagnostic]]:
-    try:  # statements go straight from the fast path into the builder
-        doc, problems = build(read(src), path)
+def _parse(
+    src: str, path: str | None, keep: list[Statement] | None = None
+) -> tuple[Document, list[Diagnostic]]:
+    try:  # statements go straight from the fast path into the builder (unless they are wanted)
+        source: Iterable[Statement] = read(src)
+        if keep is not None:
+            source = list(source)
+            keep.extend(source)
+        doc, problems = build(source, path)
         return doc, sorted(problems, key=_where)
     except Unreadable:
         pass
     from .larkpass import statements_and_errors
 
     stmts, errors = statements_and_errors(src, path, MAX_SYNTAX_ERRORS)
+    if keep is not None:
+        keep.extend(stmts)
     lines = src.split("\n")
     any_id = re.compile(TERMINALS["ID"])
     # ids on lines that did not parse may be defined there: references to them are not reported
