@@ -21,7 +21,7 @@ LAYERS = [
     ("argmap", "argmap.__main__", "argmap.strategies"),
     ("argmap._cli",),
     ("argmap._lsp",),
-    ("argmap._check", "argmap._formats", "argmap._render", "argmap._evaluate"),
+    ("argmap._check", "argmap._formats", "argmap._render", "argmap._evaluate", "argmap._highlight"),
     ("argmap._language", "argmap.af"),
     ("argmap._model",),
     ("argmap._grammars", "argmap._version"),

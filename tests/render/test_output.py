@@ -54,7 +54,7 @@ def test_missing_dot_is_a_clear_error(monkeypatch, capsys, seed_example, tmp_pat
         argmap.render(argmap.load(seed_example), "svg")
     code = main(["render", str(seed_example), "-o", str(tmp_path / "x.svg")])
     err = capsys.readouterr().err
-    assert code == 1 and "Graphviz's `dot` program was not found" in err and "Traceback" not in err
+    assert code == 2 and "Graphviz's `dot` program was not found" in err and "Traceback" not in err
     assert not (tmp_path / "x.svg").exists()
 
 

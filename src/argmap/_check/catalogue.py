@@ -40,7 +40,7 @@ def markdown() -> str:
         if not found:
             found = [d for d in check(doc, select=[r.code])]
         out += ["", f"## {r.code}", "", f"**{r.name}** ({r.severity.value}). {r.summary}", "", "Fails:", ""]
-        out += ["```text", r.bad.rstrip("\n"), "```", ""]
+        out += ["```argmap", r.bad.rstrip("\n"), "```", ""]
         out += ["```text"] + [str(d) for d in found] + ["```", "", "Fix:", ""]
-        out += ["```text", r.good.rstrip("\n"), "```"]
+        out += ["```argmap", r.good.rstrip("\n"), "```"]
     return "\n".join(out) + "\n"

@@ -207,8 +207,10 @@ def to_graphviz(
     Args:
         direction: rank direction; ``BT`` puts conclusions above their premises.
         cluster: group propositions by ``post``, by ``author``, or not (``none``).
-        focus, depth: draw only what lies within ``depth`` relations of one proposition.
-        authors, tags: draw only propositions by these authors / with these tags.
+        focus: draw only what lies within ``depth`` relations of this proposition.
+        depth: how many relations out from ``focus`` to draw.
+        authors: draw only propositions by these authors.
+        tags: draw only propositions with these tags.
         width: characters per label line.
         engine: Graphviz layout program; default ``dot``, or ``sfdp`` for maps of
             more than ``LARGE_MAP`` propositions.
