@@ -59,6 +59,8 @@ for p in "$@"; do
         npm) cp "$STATE/npm.shim" "$SHIMS/npm"; chmod +x "$SHIMS/npm" ;;
         fonts-noto-cjk) touch "$STATE/fonts-noto-cjk" ;;
         python3.*-venv) touch "$STATE/venv-package" ;;
+        chromium) printf '#!/bin/bash\nexit 0\n' > "$SHIMS/chromium"; chmod +x "$SHIMS/chromium" ;;
+        chromium-driver) printf '#!/bin/bash\nexit 0\n' > "$SHIMS/chromedriver"; chmod +x "$SHIMS/chromedriver" ;;
     esac
 done
 """,
@@ -135,6 +137,9 @@ class Machine:
                 (self.state / "fonts-noto-cjk").touch()
             elif tool == "venv-package":
                 (self.state / "venv-package").touch()
+            elif tool == "chromium":
+                _script(self.shims / "chromium", "exit 0\n")
+                _script(self.shims / "chromedriver", "exit 0\n")
             else:
                 raise ValueError(tool)
 
@@ -237,12 +242,12 @@ def _index(calls: list[str], start: str) -> int:
 
 def test_the_shims_shut_out_the_real_system(machine: Machine):
     path = machine.env["PATH"]
-    for tool in ("apt-get", "sudo", "dot", "npm"):
+    for tool in ("apt-get", "sudo", "dot", "npm", "chromium", "chromedriver"):
         assert shutil.which(tool, path=path) is None, tool
 
 
 def test_root_installs_the_venv_package_with_apt_get_then_makes_the_venv(machine: Machine):
-    machine.add("apt-get", "dot", "npm", "fonts")
+    machine.add("apt-get", "dot", "npm", "fonts", "chromium")
     run = machine.bootstrap(root=True)
     assert run.returncode == 0, run.stderr
     calls = machine.calls
@@ -267,7 +272,7 @@ def test_a_user_with_sudo_installs_the_missing_system_packages_through_sudo(mach
     machine.add("apt-get", "sudo")
     run = machine.bootstrap()
     assert run.returncode == 0, run.stderr
-    packages = f"{VENV_PACKAGE} graphviz fonts-noto-cjk fontconfig nodejs npm"
+    packages = f"{VENV_PACKAGE} graphviz fonts-noto-cjk fontconfig nodejs npm chromium chromium-driver"
     assert (
         f"sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends {packages}"
         in machine.calls
@@ -276,14 +281,14 @@ def test_a_user_with_sudo_installs_the_missing_system_packages_through_sudo(mach
 
 
 def test_no_sudo_and_nothing_missing_is_one_note_and_a_full_set_up(machine: Machine):
-    machine.add("apt-get", "dot", "npm", "fonts", "venv-package")
+    machine.add("apt-get", "dot", "npm", "fonts", "venv-package", "chromium")
     run = machine.bootstrap()
     assert run.returncode == 0, run.stderr
     notes = [line for line in run.stderr.splitlines() if "sudo" in line or "root" in line]
     assert notes == [
         (
-            "bootstrap: no root and no sudo: fine, the system packages (Graphviz, CJK fonts, Node/npm) "
-            "are already installed"
+            "bootstrap: no root and no sudo: fine, the system packages (Graphviz, CJK fonts, Node/npm, "
+            "Chromium) are already installed"
         )
     ]
     assert not any("apt-get" in c for c in machine.calls)
@@ -294,7 +299,7 @@ def test_no_sudo_and_nothing_missing_is_one_note_and_a_full_set_up(machine: Mach
 
 
 def test_no_sudo_and_no_graphviz_says_what_to_install_as_root_and_still_makes_the_venv(machine: Machine):
-    machine.add("apt-get", "npm", "fonts", "venv-package")
+    machine.add("apt-get", "npm", "fonts", "venv-package", "chromium")
     run = machine.bootstrap()
     assert run.returncode == 1
     lines = run.stderr.splitlines()
@@ -315,7 +320,7 @@ def test_no_sudo_and_no_graphviz_says_what_to_install_as_root_and_still_makes_th
 
 @pytest.mark.parametrize("earlier_run", [False, True])
 def test_no_sudo_and_no_ensurepip_leaves_no_half_made_venv(machine: Machine, earlier_run: bool):
-    machine.add("apt-get", "dot", "npm", "fonts")
+    machine.add("apt-get", "dot", "npm", "fonts", "chromium")
     if earlier_run:
         machine.debian_venv()
     run = machine.bootstrap()
@@ -337,7 +342,7 @@ def test_no_sudo_and_no_ensurepip_leaves_no_half_made_venv(machine: Machine, ear
 
 
 def test_no_apt_get_names_the_packages_for_another_package_manager(machine: Machine):
-    machine.add("npm", "fonts", "venv-package", "sudo")
+    machine.add("npm", "fonts", "venv-package", "sudo", "chromium")
     run = machine.bootstrap()
     assert run.returncode == 1
     assert (
@@ -347,7 +352,7 @@ def test_no_apt_get_names_the_packages_for_another_package_manager(machine: Mach
 
 
 def test_no_npm_is_only_a_note(machine: Machine):
-    machine.add("dot", "fonts", "venv-package")
+    machine.add("dot", "fonts", "venv-package", "chromium")
     run = machine.bootstrap(root=True)
     assert run.returncode == 0, run.stderr
     assert "bootstrap: no npm, so no Argdown CLI: its comparison tests will be skipped" in run.stderr
@@ -355,7 +360,7 @@ def test_no_npm_is_only_a_note(machine: Machine):
 
 @pytest.mark.parametrize("how", ["python without pip", "no python", "dangling python"])
 def test_a_half_made_venv_is_rebuilt(machine: Machine, how: str):
-    machine.add("apt-get", "dot", "npm", "fonts", "venv-package")
+    machine.add("apt-get", "dot", "npm", "fonts", "venv-package", "chromium")
     venv = machine.repo / ".venv"
     if how == "python without pip":  # what Debian's venv leaves when ensurepip is missing
         subprocess.run([str(REAL_PYTHON), "-m", "venv", "--without-pip", str(venv)], check=True)
@@ -374,7 +379,7 @@ def test_a_half_made_venv_is_rebuilt(machine: Machine, how: str):
 
 def test_a_debian_style_failed_venv_then_a_rerun_after_installing_the_package(machine: Machine):
     """The old failure: -m venv fails half-way, and every later run said "No module named pip"."""
-    machine.add("apt-get", "dot", "npm", "fonts")
+    machine.add("apt-get", "dot", "npm", "fonts", "chromium")
     machine.debian_venv()
     run = machine.bootstrap(root=True)
     assert run.returncode == 0, run.stderr

@@ -26,6 +26,7 @@ from .commands import (
     cmd_lsp,
     cmd_render,
     cmd_rules,
+    cmd_serve,
     cmd_stats,
 )
 from .files import EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, Fail, write_atomic
@@ -119,7 +120,9 @@ def build_parser() -> argparse.ArgumentParser:
     mode.add_argument("--write", action="store_true", help="rewrite files in place (atomically)")
     f.set_defaults(func=cmd_fmt)
 
-    rd = sub.add_parser("render", help="draw the argument map (SVG, PNG, PDF or DOT)")
+    rd = sub.add_parser(
+        "render", help="draw the argument map (SVG, PNG, PDF, DOT, or an interactive HTML page)"
+    )
     rd.add_argument("file", metavar="FILE", help="annotated file ('-' for stdin)")
     rd.add_argument(
         "-o", "--output", required=True, metavar="OUT", help="output file; its suffix picks the format"
@@ -196,6 +199,20 @@ def build_parser() -> argparse.ArgumentParser:
     af.add_argument("--formats", action="store_true", help="list the supported formats")
     af.add_argument("--problems", action="store_true", help="list the supported tasks")
     af.set_defaults(func=cmd_af)
+
+    sv = sub.add_parser(
+        "serve", help="the interactive map of a file in a browser, redrawn on every save (127.0.0.1 only)"
+    )
+    sv.add_argument("file", metavar="FILE", help="annotated file")
+    sv.add_argument(
+        "--port", type=int, default=8000, help="port on 127.0.0.1 (default 8000; 0: any free one)"
+    )
+    sv.add_argument(
+        "--cluster", choices=CLUSTERS, default="none", help="group propositions by post or author"
+    )
+    sv.add_argument("--direction", choices=DIRECTIONS, default="BT", help="layout direction")
+    _semantics_options(sv, required=False)
+    sv.set_defaults(func=cmd_serve)
 
     ls = sub.add_parser("lsp", help="run the language server (an editor starts it; it speaks LSP on stdio)")
     ls.add_argument("--stdio", action="store_true", help="talk over standard input and output (the default)")

@@ -39,6 +39,7 @@ __all__ = [
     "cmd_lsp",
     "cmd_render",
     "cmd_rules",
+    "cmd_serve",
     "cmd_stats",
 ]
 
@@ -154,12 +155,12 @@ def cmd_render(args: argparse.Namespace) -> int:
     suffix = os.path.splitext(args.output)[1].lstrip(".").lower()
     if fmt is None:
         if args.output == "-":
-            raise Fail("writing to standard output needs --to (svg, png, pdf or dot)")
+            raise Fail("writing to standard output needs --to (svg, png, pdf, dot or html)")
         fmt = suffix
         if fmt not in FORMATS:
             raise Fail(
                 f"cannot tell the output format from {args.output!r}; "
-                f"use a .svg, .png, .pdf or .dot name, or --to"
+                f"use a .svg, .png, .pdf, .dot or .html name, or --to"
             )
     elif suffix in FORMATS and suffix != fmt:
         raise Fail(f"{args.output} is named .{suffix} but --to asks for {fmt}; name the file .{fmt}")
@@ -172,7 +173,10 @@ def cmd_render(args: argparse.Namespace) -> int:
         print(f"argmap: {message}", file=sys.stderr)
 
     status = None
-    if args.semantics:
+    semantics = ["grounded"]  # what an HTML page offers; more with --semantics
+    if args.semantics and fmt == "html":
+        semantics.append(args.semantics)
+    elif args.semantics:
         from .._evaluate import evaluate
 
         status = evaluate(doc, args.semantics, support=args.support).labels
@@ -184,7 +188,8 @@ def cmd_render(args: argparse.Namespace) -> int:
     n = len(doc.propositions)
     if args.engine is None and n > LARGE_MAP and fmt != "dot":
         progress(f"{n} propositions: using the sfdp layout (faster than dot on maps over {LARGE_MAP})")
-    data = render(doc, fmt, progress=progress if n > 200 else None, **options)
+    extra = {"semantics": semantics, "support": args.support} if fmt == "html" else {}
+    data = render(doc, fmt, progress=progress if n > 200 else None, **extra, **options)
     write_output(args.output, data, inputs=[args.file])
     return EXIT_OK
 
@@ -213,7 +218,7 @@ def cmd_eval(args: argparse.Namespace) -> int:
     if args.format == "json":
         print(json.dumps(ev.as_dict(), ensure_ascii=False, indent=2))
         return EXIT_OK
-    if ev.extensions == 0:
+    if ev.has_extension is False:
         print(f"argmap: there is no {ev.semantics} extension", file=sys.stderr)
     width = max((len(k) for k in ev.labels), default=0)
     for pid in ev.labels:
@@ -238,6 +243,23 @@ def cmd_af(args: argparse.Namespace) -> int:
     af = read_af(text, fmt, path=path)
     for line in solve(af, args.p, args.a, fmt):
         print(line)
+    return EXIT_OK
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    """The live preview, until Ctrl-C."""
+    from .._render.live import LivePreview
+
+    if not os.path.isfile(args.file):
+        raise Fail(f"{args.file}: no such file")
+    semantics = ("grounded", args.semantics) if args.semantics else ("grounded",)
+    try:
+        live = LivePreview(
+            args.file, args.port, semantics=semantics, cluster=args.cluster, direction=args.direction
+        )
+    except OSError as e:
+        raise Fail(f"cannot listen on 127.0.0.1:{args.port}: {e.strerror or e}") from None
+    live.serve_forever(lambda message: print(message, file=sys.stderr, flush=True))
     return EXIT_OK
 
 

@@ -37,7 +37,7 @@ from .._model import (
 if TYPE_CHECKING:
     import graphviz
 
-__all__ = ["DEFAULT_FONT", "LARGE_MAP", "to_graphviz"]
+__all__ = ["DEFAULT_FONT", "LARGE_MAP", "graph_and_names", "to_graphviz"]
 
 DEFAULT_FONT = "Noto Sans CJK KR"
 #: Above this many propositions the layout switches from dot to sfdp.
@@ -186,7 +186,6 @@ def _neighbourhood(doc: Document, start: str, depth: int | None) -> set[str]:
     return seen
 
 
-@without_gc
 def to_graphviz(
     doc: Document,
     *,
@@ -219,6 +218,40 @@ def to_graphviz(
             ``"UNDEC"`` or a score in [0, 1], shown on each node.
         fontname: a font with Hangul and kana glyphs.
     """
+    return graph_and_names(
+        doc,
+        direction=direction,
+        cluster=cluster,
+        focus=focus,
+        depth=depth,
+        authors=authors,
+        tags=tags,
+        width=width,
+        engine=engine,
+        legend=legend,
+        status=status,
+        fontname=fontname,
+    )[0]
+
+
+@without_gc
+def graph_and_names(
+    doc: Document,
+    *,
+    direction: str = "BT",
+    cluster: str = "none",
+    focus: str | None = None,
+    depth: int | None = None,
+    authors: Iterable[str] | None = None,
+    tags: Iterable[str] | None = None,
+    width: int = 34,
+    engine: str | None = None,
+    legend: bool = True,
+    status: Status | None = None,
+    fontname: str = DEFAULT_FONT,
+) -> tuple[graphviz.Digraph, dict[str, str]]:
+    """:func:`to_graphviz`, and the node name each drawn proposition got (``p0``, ``p1`` …:
+    names are generated, never user text), for pages that link the SVG back to the document."""
     _validate(direction, cluster, engine, width, depth, fontname)
     keep = _select(doc, focus, depth, authors, tags)
     if engine is None:
@@ -243,7 +276,7 @@ def to_graphviz(
     _draw_relations(g, doc, names, used)
     if legend and used:
         _draw_legend(g, used, fontname)
-    return g
+    return g, names
 
 
 def _validate(
