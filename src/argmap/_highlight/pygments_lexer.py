@@ -7,9 +7,10 @@ cannot read shows as an error token, as the parser would report it.
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import Any, Callable, ClassVar, cast
 
-from pygments.lexer import RegexLexer, bygroups
+from pygments.lexer import RegexLexer
+from pygments.lexer import bygroups as _bygroups
 from pygments.token import Comment, Keyword, Literal, Name, Number, Operator, Punctuation, String, Whitespace
 
 from .._language.lexicon import TERMINALS, words
@@ -22,6 +23,9 @@ def _alt(*terminals: str) -> str:
     found = [w for t in terminals for w in words(t)]
     return "(?:" + "|".join(sorted(found, key=len, reverse=True)) + r")(?![\w.\-])"
 
+
+#: pygments' stubs leave bygroups untyped: it takes token types and gives a callback
+bygroups = cast(Callable[..., Any], _bygroups)
 
 _ID = f"(?:{TERMINALS['ID']})"
 _B = r"[ \t\f]*"  # blanks between tokens
