@@ -26,11 +26,11 @@ HOSTILE = [
     "-- -> edges",
 ]
 
-NODE_KEYS = {"label", "tooltip", "fillcolor", "penwidth", "shape", "style", "color", "width", "height"}
-EDGE_KEYS = {"color", "style", "arrowhead", "penwidth", "constraint", "minlen"}
+NODE_KEYS = {"label", "tooltip", "fillcolor", "penwidth", "shape", "style", "color", "width", "height", "margin"}
+EDGE_KEYS = {"color", "style", "arrowhead", "penwidth", "constraint", "minlen", "weight"}
 GRAPH_KEYS = {
     "rankdir", "fontname", "outputorder", "pack", "packmode", "overlap", "splines",
-    "label", "labelloc", "fontsize", "style", "color", "rank",
+    "label", "labelloc", "fontsize", "style", "color", "rank", "margin",
 }  # fmt: skip
 
 

@@ -160,6 +160,11 @@ def build_parser() -> argparse.ArgumentParser:
         help=f"Graphviz layout (default: dot; sfdp above {LARGE_MAP} propositions)",
     )
     rd.add_argument("--no-legend", action="store_true", help="leave the legend out")
+    rd.add_argument(
+        "--wrap", type=int, default=5, metavar="N",
+        help="at most N propositions side by side under one (default 5; 0: no limit), so that maps fold into rows",
+    )  # fmt: skip
+    rd.add_argument("-q", "--quiet", action="store_true", help="no progress line while Graphviz lays out a large map")
     _semantics_options(rd, required=False)
     rd.set_defaults(func=cmd_render)
 

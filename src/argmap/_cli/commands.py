@@ -6,6 +6,7 @@ import argparse
 import json
 import os
 import sys
+from typing import Callable
 
 from .. import _formats as formats
 from .._check import RULES, apply_fixes, config_for, report, selected_rules
@@ -169,8 +170,7 @@ def cmd_render(args: argparse.Namespace) -> int:
     refuse_overwriting(args.output, [args.file])  # before the work, not only before writing
     doc = require_clean(args.file, args.source_format).doc
 
-    def progress(message: str) -> None:
-        print(f"argmap: {message}", file=sys.stderr)
+    progress = _progress_line(quiet=args.quiet)
 
     status = None
     semantics = ["grounded"]  # what an HTML page offers; more with --semantics
@@ -183,15 +183,36 @@ def cmd_render(args: argparse.Namespace) -> int:
     options = dict(
         direction=args.direction, cluster=args.cluster, focus=args.focus, depth=args.depth,
         authors=args.author, tags=args.tag, width=args.width, engine=args.engine,
-        legend=not args.no_legend, status=status,
+        legend=not args.no_legend, status=status, wrap=args.wrap or None,
     )  # fmt: skip
     n = len(doc.propositions)
     if args.engine is None and n > LARGE_MAP and fmt != "dot":
         progress(f"{n} propositions: using the sfdp layout (faster than dot on maps over {LARGE_MAP})")
     extra = {"semantics": semantics, "support": args.support} if fmt == "html" else {}
     data = render(doc, fmt, progress=progress if n > 200 else None, **extra, **options)
+    progress(None)
     write_output(args.output, data, inputs=[args.file])
     return EXIT_OK
+
+
+def _progress_line(quiet: bool) -> Callable[[str | None], None]:
+    """How a long render reports: one line, rewritten in place, on a terminal; nothing when
+    standard error is not one (piped, redirected) or with --quiet.  None ends the line."""
+    shown = [False]
+    if quiet or not sys.stderr.isatty():
+        return lambda message: None
+
+    def say(message: str | None) -> None:
+        if message is None:
+            if shown[0]:
+                sys.stderr.write("\r\x1b[K")
+                sys.stderr.flush()
+            return
+        sys.stderr.write(f"\r\x1b[Kargmap: {message}")
+        sys.stderr.flush()
+        shown[0] = True
+
+    return say
 
 
 def cmd_convert(args: argparse.Namespace) -> int:

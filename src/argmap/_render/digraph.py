@@ -14,14 +14,15 @@ from __future__ import annotations
 import re
 import textwrap
 import unicodedata
-from contextlib import contextmanager
+from itertools import count
 from typing import TYPE_CHECKING, Any, Iterable, Iterator, Mapping
+
+import attrs
 
 from .._model import (
     ArgmapError,
     Concession,
     Document,
-    Kind,
     Proposition,
     Rebuttal,
     Restatement,
@@ -33,50 +34,26 @@ from .._model import (
     relation_target,
     without_gc,
 )
+from .legend import draw_legend, legend_under
+from .parts import discussions, gather
+from .style import EDGE_STYLE, KIND_STYLE, STATUS_STYLE, subgraph
 
 if TYPE_CHECKING:
     import graphviz
 
-__all__ = ["DEFAULT_FONT", "LARGE_MAP", "graph_and_names", "to_graphviz"]
+__all__ = ["DEFAULT_FONT", "LARGE_MAP", "graph_and_names", "graph_parts", "to_graphviz"]
 
 DEFAULT_FONT = "Noto Sans CJK KR"
 #: Above this many propositions the layout switches from dot to sfdp.
 LARGE_MAP = 1500
 
+#: At most this many rows of answers under one node (see _wrap_rows).
+WRAP_ROWS = 6
+
 DIRECTIONS = ("BT", "TB", "LR", "RL")
 CLUSTERS = ("none", "post", "author")
 ENGINES = ("dot", "sfdp", "neato", "fdp", "twopi", "circo")
 
-# Okabe–Ito colours (safe for colour-blind readers); every relation also differs by line style.
-KIND_STYLE = {
-    Kind.THESIS: {"fillcolor": "#fde9b6", "penwidth": "2.5", "shape": "box", "style": "rounded,filled,bold"},
-    Kind.CLAIM: {"fillcolor": "#ffffff", "penwidth": "1.2", "shape": "box", "style": "rounded,filled"},
-    Kind.PREMISE: {"fillcolor": "#e3f0fa", "penwidth": "1.2", "shape": "box", "style": "rounded,filled"},
-    Kind.EVIDENCE: {"fillcolor": "#e0f2ea", "penwidth": "1.2", "shape": "note", "style": "filled"},
-    Kind.QUESTION: {
-        "fillcolor": "#f4e6f0",
-        "penwidth": "1.2",
-        "shape": "box",
-        "style": "rounded,filled,dashed",
-    },
-}
-EDGE_STYLE = {
-    "support": {"color": "#009e73", "style": "solid", "arrowhead": "normal", "penwidth": "1.6"},
-    "linked": {"color": "#009e73", "style": "solid", "arrowhead": "none", "penwidth": "1.6"},
-    "rebuttal": {"color": "#d55e00", "style": "dashed", "arrowhead": "tee", "penwidth": "1.8"},
-    "undercut": {"color": "#cc79a7", "style": "dotted", "arrowhead": "tee", "penwidth": "2.2"},
-    "restatement": {
-        "color": "#555555:invis:#555555",
-        "style": "solid",
-        "arrowhead": "none",
-        "penwidth": "1.2",
-    },
-}
-STATUS_STYLE = {
-    "IN": {"color": "#009e73", "penwidth": "3"},
-    "OUT": {"color": "#d55e00", "penwidth": "3", "style_add": "dashed"},
-    "UNDEC": {"color": "#e69f00", "penwidth": "3", "style_add": "dotted"},
-}
 _FONT_NAME = re.compile(r"[\w .,\-]+")
 
 
@@ -200,6 +177,7 @@ def to_graphviz(
     legend: bool = True,
     status: Status | None = None,
     fontname: str = DEFAULT_FONT,
+    wrap: int | None = 5,
 ) -> graphviz.Digraph:
     """Draw ``doc`` as a graphviz.Digraph (pure: runs no program).
 
@@ -217,6 +195,8 @@ def to_graphviz(
         status: evaluation result per proposition id: ``"IN"``, ``"OUT"``,
             ``"UNDEC"`` or a score in [0, 1], shown on each node.
         fontname: a font with Hangul and kana glyphs.
+        wrap: with the dot layout, at most this many nodes side by side under one node; more
+            fold into further rows (None: one row, however long).
     """
     return graph_and_names(
         doc,
@@ -231,11 +211,24 @@ def to_graphviz(
         legend=legend,
         status=status,
         fontname=fontname,
+        wrap=wrap,
     )[0]
 
 
-@without_gc
-def graph_and_names(
+@attrs.frozen
+class _Look:
+    """How a map is drawn, once its options are checked."""
+
+    direction: str
+    cluster: str
+    width: int
+    status: Status
+    fontname: str
+    wrap: int | None
+    legend: bool
+
+
+def _settle(
     doc: Document,
     *,
     direction: str = "BT",
@@ -249,34 +242,94 @@ def graph_and_names(
     legend: bool = True,
     status: Status | None = None,
     fontname: str = DEFAULT_FONT,
-) -> tuple[graphviz.Digraph, dict[str, str]]:
-    """:func:`to_graphviz`, and the node name each drawn proposition got (``p0``, ``p1`` …:
-    names are generated, never user text), for pages that link the SVG back to the document."""
+    wrap: int | None = 5,
+) -> tuple[_Look, set[str], str | None]:
+    """The options of :func:`to_graphviz`, checked: how to draw, what to draw, the engine asked for."""
     _validate(direction, cluster, engine, width, depth, fontname)
-    keep = _select(doc, focus, depth, authors, tags)
-    if engine is None:
-        engine = "sfdp" if len(keep) > LARGE_MAP else "dot"
+    look = _Look(direction, cluster, width, status or {}, fontname, wrap, legend)
+    return look, _select(doc, focus, depth, authors, tags), engine
+
+
+@without_gc
+def graph_and_names(doc: Document, **options: Any) -> tuple[graphviz.Digraph, dict[str, str]]:
+    """:func:`to_graphviz` (same options), and the node name each drawn proposition got (``p0``,
+    ``p1`` …: names are generated, never user text), for pages that link the SVG back to the
+    document."""
+    look, keep, engine = _settle(doc, **options)
+    names = _names(doc, keep)
+    used: set[str] = set()
+    g, into = _draw(doc, names, engine or ("sfdp" if len(keep) > LARGE_MAP else "dot"), look, True, count(), used)
+    _add_legend(g, look, used, names, into)
+    return g, names
+
+
+@without_gc
+def graph_parts(
+    doc: Document, *, limit: int | None = None, **options: Any
+) -> tuple[list[graphviz.Digraph], dict[str, str]] | None:
+    """A map of more than ``limit`` propositions in several separate discussions, as graphs of at
+    most ``limit`` propositions each (a larger discussion alone, with sfdp), the first holding the
+    largest discussion, the title and the legend; and each proposition's node name, unique over
+    all.  None when the map is one graph: small, one discussion, or an engine asked for.
+    ``limit`` is :data:`LARGE_MAP` unless given."""
+    limit = limit or LARGE_MAP
+    look, keep, engine = _settle(doc, **options)
+    if engine is not None or len(keep) <= limit:
+        return None
+    groups = discussions(doc, keep, look.cluster)
+    if len(groups) < 2:
+        return None
+    names = _names(doc, keep)
+    used: set[str] = set()
+    junctions = count()
+    drawn = []
+    for i, ids in enumerate(gather(groups, limit)):
+        part = {pid: names[pid] for pid in ids}
+        drawn.append((*_draw(doc, part, "dot" if len(ids) <= limit else "sfdp", look, i == 0, junctions, used), part))
+    first, into, part = drawn[0]
+    _add_legend(first, look, used, part, into)
+    return [g for g, _, _ in drawn], names
+
+
+def _names(doc: Document, keep: set[str]) -> dict[str, str]:
+    names: dict[str, str] = {}
+    for p in doc.propositions:
+        if p.id in keep and p.id not in names:
+            names[p.id] = f"p{len(names)}"
+    return names
+
+
+def _draw(
+    doc: Document, names: dict[str, str], engine: str, look: _Look, title: bool, junctions: Iterator[int], used: set[str]
+) -> tuple[graphviz.Digraph, dict[str, list[str]]]:
+    """A graph of the propositions in ``names`` and the relations between them; returns it and
+    each node's sources (see :func:`_draw_relations`)."""
     import graphviz
 
     g = graphviz.Digraph(name="argmap", engine=engine)
-    g.attr(rankdir=direction, fontname=fontname, outputorder="edgesfirst")
+    g.attr(rankdir=look.direction, fontname=look.fontname, outputorder="edgesfirst")
     if engine == "dot":
         # separate discussions are packed into a compact block instead of one long row
         # (not with newrank: Graphviz 2.43 crashes on pack + newrank)
         g.attr(pack="true", packmode="graph")
     else:
         g.attr(overlap="prism", splines="false")
-    g.attr("node", fontname=fontname, fontsize="11", margin="0.12,0.06")
-    g.attr("edge", fontname=fontname, fontsize="9")
-    if doc.metadata.title:
+    g.attr("node", fontname=look.fontname, fontsize="11", margin="0.12,0.06")
+    g.attr("edge", fontname=look.fontname, fontsize="9")
+    if title and doc.metadata.title:
         g.attr(label=_label([doc.metadata.title], "the title"), labelloc="t", fontsize="16")
+    _draw_nodes(g, doc, names, look.cluster, look.width, look.status, used)
+    into = _draw_relations(g, doc, names, used, junctions)
+    if engine == "dot" and look.wrap:
+        _wrap_rows(g, into, look.wrap)
+    return g, into
 
-    used: set[str] = set()
-    names = _draw_nodes(g, doc, keep, cluster, width, status or {}, used)
-    _draw_relations(g, doc, names, used)
-    if legend and used:
-        _draw_legend(g, used, fontname)
-    return g, names
+
+def _add_legend(g: Any, look: _Look, used: set[str], names: dict[str, str], into: dict[str, list[str]]) -> None:
+    if look.legend and used:
+        first = draw_legend(g, used, look.fontname)
+        if g.engine == "dot":
+            legend_under(g, first, names, into, clustered=look.cluster != "none")
 
 
 def _validate(
@@ -309,19 +362,9 @@ def _node_lines(doc: Document, p: Proposition, width: int, status: Status, marks
     return lines
 
 
-@contextmanager
-def _subgraph(parent: Any, name: str | None = None) -> Iterator[Any]:
-    """``parent.subgraph(name=name)``, less a copy: the graphviz package's context manager
-    copies the whole parent body for every subgraph it opens (quadratic with a cluster per post)."""
-    sub = type(parent)(name=name)
-    yield sub
-    parent.subgraph(sub)
-
-
 def _draw_nodes(
-    g: Any, doc: Document, keep: set[str], cluster: str, width: int, status: Status, used: set[str]
-) -> dict[str, str]:
-    names: dict[str, str] = {}
+    g: Any, doc: Document, names: dict[str, str], cluster: str, width: int, status: Status, used: set[str]
+) -> None:
     marks: dict[str, list[str]] = {}
     for r in doc.agreements:
         post = doc.posts_by_id.get(r.post) if r.post is not None else None
@@ -331,10 +374,11 @@ def _draw_nodes(
         used.add(r.kind)
     groups: dict[str | None, list[Proposition]] = {}
     author_of = {p.id: p.author for p in doc.posts}
+    placed: set[str] = set()
     for p in doc.propositions:
-        if p.id not in keep or p.id in names:
+        if p.id not in names or p.id in placed:
             continue
-        names[p.id] = f"p{len(names)}"
+        placed.add(p.id)
         key: str | None = None
         if cluster == "post" and p.post is not None:
             key = p.post
@@ -346,7 +390,7 @@ def _draw_nodes(
             target = g
             _nodes(target, doc, props, names, width, status, marks, used)
             continue
-        with _subgraph(g, f"cluster_{i}") as sub:
+        with subgraph(g, f"cluster_{i}") as sub:
             if cluster == "post":
                 post = doc.posts_by_id[key]
                 title = f"#{post.id} {post.author}" + (f" → #{post.reply_to}" if post.reply_to else "")
@@ -355,7 +399,6 @@ def _draw_nodes(
             of = f"the title of the cluster {title[:30]!r}"
             sub.attr(label=_label([title], of), style="rounded,dashed", color="#999999", fontsize="10")
             _nodes(sub, doc, props, names, width, status, marks, used)
-    return names
 
 
 def _nodes(
@@ -385,29 +428,39 @@ def _nodes(
         target.node(names[p.id], _label(lines, of), tooltip=_text(p.text, tooltip=True, of=of), **attrs)
 
 
-def _draw_relations(g: Any, doc: Document, names: dict[str, str], used: set[str]) -> None:
+def _draw_relations(
+    g: Any, doc: Document, names: dict[str, str], used: set[str], junction_numbers: Iterator[int]
+) -> dict[str, list[str]]:
+    """Draw every relation between drawn propositions; return each node's sources (the nodes drawn
+    with an edge into it that ranks them below it)."""
     undercut_targets = {r.target for r in doc.undercuts}
     junctions: dict[str, str] = {}
+    into: dict[str, list[str]] = {}
+
+    def edge(tail: str, head: str, **style: str) -> None:
+        g.edge(tail, head, **style)
+        into.setdefault(head, []).append(tail)
+
     for r in doc.relations:
         if isinstance(r, Support):
             premises = [p for p in r.premises if p in names]
             if r.conclusion not in names or not premises:
                 continue
             if len(premises) == 1 and r.id not in undercut_targets:
-                g.edge(names[premises[0]], names[r.conclusion], **EDGE_STYLE["support"])
+                edge(names[premises[0]], names[r.conclusion], **EDGE_STYLE["support"])
                 used.add("support")
                 continue
-            j = junctions[r.id] = f"j{len(junctions)}"
+            j = junctions[r.id] = f"j{next(junction_numbers)}"
             g.node(j, "", shape="circle", width="0.12", height="0.12", style="filled",
                    fillcolor="#009e73", color="#009e73", tooltip=_text(f"support {r.id}", tooltip=True))  # fmt: skip
             for p in premises:
-                g.edge(names[p], j, **EDGE_STYLE["linked"])
-            g.edge(j, names[r.conclusion], **EDGE_STYLE["support"])
+                edge(names[p], j, **EDGE_STYLE["linked"])
+            edge(j, names[r.conclusion], **EDGE_STYLE["support"])
             used.add("linked" if len(premises) > 1 else "support")
             used.add("junction")
         elif isinstance(r, Rebuttal):
             if r.attacker in names and r.target in names:
-                g.edge(names[r.attacker], names[r.target], **EDGE_STYLE["rebuttal"])
+                edge(names[r.attacker], names[r.target], **EDGE_STYLE["rebuttal"])
                 used.add("rebuttal")
         elif isinstance(r, Restatement):
             if r.source in names and r.target in names:
@@ -415,58 +468,21 @@ def _draw_relations(g: Any, doc: Document, names: dict[str, str], used: set[str]
                 used.add("restatement")
     for r in doc.undercuts:
         if r.attacker in names and r.target in junctions:
-            g.edge(names[r.attacker], junctions[r.target], **EDGE_STYLE["undercut"])
+            edge(names[r.attacker], junctions[r.target], **EDGE_STYLE["undercut"])
             used.add("undercut")
+    return into
 
 
-_LEGEND_EDGES = (
-    ("support", "supports"),
-    ("linked", "linked premises join at ● before the conclusion"),
-    ("rebuttal", "rebuts (attacks a claim)"),
-    ("undercut", "undercuts (attacks an inference ●)"),
-    ("restatement", "restates"),
-)
+def _wrap_rows(g: Any, into: dict[str, list[str]], wrap: int) -> None:
+    """More than ``wrap`` nodes under one node would make one long row: each further one is put a
+    rank below the one a row before it (an invisible edge), so they fold into rows.  At most
+    WRAP_ROWS rows, wider ones past that: every row adds a rank that each of the node's edges
+    crosses, and dot's time grows with those crossings (260 answers to one claim in rows of 5
+    took dot 29 s, in 6 rows well under one; tests/render/test_readable.py)."""
+    for sources in into.values():
+        distinct = list(dict.fromkeys(sources))
+        per_row = max(wrap, -(-len(distinct) // WRAP_ROWS))
+        for i in range(per_row, len(distinct)):
+            g.edge(distinct[i], distinct[i - per_row], style="invis", weight="0")
 
 
-def _draw_legend(g: Any, used: set[str], fontname: str) -> None:
-    """A legend cluster: one row per mark used, stacked with invisible edges."""
-    import graphviz
-
-    with _subgraph(g, "cluster_legend") as lg:
-        lg.attr(label="Legend", style="rounded", color="#bbbbbb", fontsize="10")
-        lg.attr("node", fontname=fontname, fontsize="9")
-        rows: list[str] = []
-        kinds = [k for k in Kind if f"kind:{k.value}" in used]
-        if kinds:
-            with _subgraph(lg) as row:
-                row.attr(rank="same")
-                for k in kinds:
-                    row.node(f"legend_kind_{k.value}", k.value, **KIND_STYLE[k])
-            rows.append(f"legend_kind_{kinds[0].value}")
-        for key, words in _LEGEND_EDGES:
-            if key in used:
-                a, b = f"legend_{key}_a", f"legend_{key}_b"
-                with _subgraph(lg) as row:
-                    row.attr(rank="same")
-                    row.node(a, "", shape="point", width="0.05")
-                    row.node(b, words, shape="plaintext")
-                lg.edge(a, b, minlen="2", **EDGE_STYLE[key])
-                rows.append(a)
-        notes = []
-        if "agreement" in used:
-            notes.append("✓ agreed by: a later post accepts it")
-        if "concession" in used:
-            notes.append("≈ conceded by: granted while arguing otherwise")
-        notes.append("id · author #post under each claim")
-        for value in ("IN", "OUT", "UNDEC"):
-            if f"status:{value}" in used:
-                notes.append(f"[{value}] {_STATUS_WORDS[value]}")
-        if "status:score" in used:
-            notes.append("[0.00–1.00] gradual score")
-        lg.node("legend_notes", graphviz.nohtml("\\l".join(notes) + "\\l"), shape="plaintext")
-        rows.append("legend_notes")
-        for upper, lower in zip(rows, rows[1:]):
-            lg.edge(lower, upper, style="invis")  # BT: the first row ends up on top
-
-
-_STATUS_WORDS = {"IN": "stands (accepted)", "OUT": "defeated", "UNDEC": "undecided"}

@@ -3,12 +3,14 @@ with progress for long layouts."""
 
 from __future__ import annotations
 
+import os
 import shutil
 import time
 from typing import Any, Callable, Literal, Sequence, TypeAlias
 
 from .._model import Document, UsageError
-from .digraph import RenderError, graph_and_names
+from .compose import compose_svg
+from .digraph import RenderError, graph_and_names, graph_parts
 
 
 class GraphvizMissing(RenderError):
@@ -62,56 +64,85 @@ def render(
     """
     if format not in FORMATS:
         raise UsageError(f"output format must be one of {', '.join(FORMATS)}, not {format!r}")
-    graph, names = graph_and_names(doc, **options)
-    source: bytes = graph.source.encode("utf-8")
     if format == "dot":
-        return source
-    image = _layout(graph, FORMATS[format] or "svg", len(doc.propositions), progress)
-    if format == "html":
-        return _page(doc, image, names, semantics, support)
-    return image
+        source: str = graph_and_names(doc, **options)[0].source
+        return source.encode("utf-8")
+    if format in ("svg", "html"):
+        svg, names = layout_and_names(doc, progress=progress, **options)
+        return _page(doc, svg.encode("utf-8"), names, semantics, support) if format == "html" else svg.encode("utf-8")
+    graph, names = graph_and_names(doc, **options)
+    return _layout([graph], FORMATS[format] or "svg", len(doc.propositions), progress)[0]
 
 
 def layout_and_names(
     doc: Document, *, progress: Callable[[str], None] | None = None, **options: Any
 ) -> tuple[str, dict[str, str]]:
-    """The SVG of ``doc``'s map, and the node name of each proposition in it (for the HTML page)."""
-    graph, names = graph_and_names(doc, **options)
-    return _layout(graph, "svg", len(doc.propositions), progress).decode("utf-8"), names
+    """The SVG of ``doc``'s map, and the node name of each proposition in it (for the HTML page).
+    A big map of many discussions is laid out in parts, side by side (see parts.py)."""
+    split = graph_parts(doc, **options)
+    if split is None:
+        graph, names = graph_and_names(doc, **options)
+        return _layout([graph], "svg", len(doc.propositions), progress)[0].decode("utf-8"), names
+    graphs, names = split
+    svgs = _layout(graphs, "svg", len(names), progress)
+    try:
+        return compose_svg([svg.decode("utf-8") for svg in svgs]), names
+    except ValueError as e:
+        raise RenderError(f"cannot join the parts of the map: {e}") from None
 
 
-def _layout(graph: Any, output: str, n: int, progress: Callable[[str], None] | None) -> bytes:
-    """Graphviz's ``-T{output}`` of ``graph``, with progress every few seconds."""
-    source: bytes = graph.source.encode("utf-8")
-    exe = shutil.which(graph.engine)
-    if exe is None:
-        raise GraphvizMissing(f"Graphviz's `{graph.engine}` program was not found; {INSTALL_HINT}")
-    if progress:
-        progress(f"laying out {n} propositions with {graph.engine}")
+def _layout(graphs: list[Any], output: str, n: int, progress: Callable[[str], None] | None) -> list[bytes]:
+    """Graphviz's ``-T{output}`` of each graph, as many at once as there are processors, with
+    progress every few seconds; Ctrl-C (or any error) stops every Graphviz process started."""
     import subprocess  # here: a CLI run that draws nothing need not load it
+    import tempfile
 
-    proc = subprocess.Popen(
-        [exe, f"-T{output}"], stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE
-    )
-    start = time.monotonic()
-    payload: bytes | None = source
-    while True:
+    for graph in graphs:
+        if shutil.which(graph.engine) is None:
+            raise GraphvizMissing(f"Graphviz's `{graph.engine}` program was not found; {INSTALL_HINT}")
+    if progress:
+        engines = " and ".join(sorted({g.engine for g in graphs}))
+        parts = f" in {len(graphs)} parts" if len(graphs) > 1 else ""
+        progress(f"laying out {n} propositions with {engines}{parts}")
+    start = last = time.monotonic()
+    slots = max(1, min(len(graphs), os.cpu_count() or 1))
+    running: dict[int, subprocess.Popen[bytes]] = {}
+    with tempfile.TemporaryDirectory(prefix="argmap-") as tmp:
+        files = [os.path.join(tmp, str(i)) for i in range(len(graphs))]
+        waiting = list(range(len(graphs)))
         try:
-            out, err = proc.communicate(payload, timeout=5.0)
-            break
-        except subprocess.TimeoutExpired:
-            payload = None
-            if progress:
-                progress(f"still laying out ({time.monotonic() - start:.0f} s)")
-        except BaseException:
-            proc.kill()
-            proc.wait()
-            raise
-    if proc.returncode != 0:
-        message = err.decode("utf-8", "replace").strip().splitlines()
-        raise RenderError(f"Graphviz `{graph.engine}` failed: {message[-1] if message else proc.returncode}")
-    image: bytes = out
-    return image
+            while waiting or running:
+                while waiting and len(running) < slots:
+                    i = waiting.pop(0)
+                    with open(files[i] + ".dot", "w", encoding="utf-8") as f:
+                        f.write(graphs[i].source)
+                    with open(files[i] + ".err", "wb") as err:
+                        exe = shutil.which(graphs[i].engine) or graphs[i].engine
+                        cmd = [exe, f"-T{output}", files[i] + ".dot", "-o", files[i] + ".out"]
+                        running[i] = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stderr=err)
+                for i, proc in list(running.items()):
+                    if proc.poll() is not None:
+                        del running[i]
+                        if proc.returncode != 0:
+                            with open(files[i] + ".err", "rb") as err:
+                                message = err.read().decode("utf-8", "replace").strip().splitlines()
+                            failed = message[-1] if message else f"exit status {proc.returncode}"
+                            raise RenderError(f"Graphviz `{graphs[i].engine}` failed: {failed}")
+                if progress and time.monotonic() - last >= 5.0:
+                    last = time.monotonic()
+                    done = len(graphs) - len(waiting) - len(running)
+                    parts = f", {done} of {len(graphs)} parts done" if len(graphs) > 1 else ""
+                    progress(f"still laying out ({last - start:.0f} s{parts})")
+                time.sleep(0.02)
+        finally:
+            for proc in running.values():
+                proc.kill()
+                proc.wait()
+        out = []
+        for name in files:
+            with open(name + ".out", "rb") as f:
+                out.append(f.read())
+        return out
 
 
 def _page(

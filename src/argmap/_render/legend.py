@@ -1,0 +1,85 @@
+"""The legend: a strip of the marks a map uses, placed under the map's largest discussion."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .._model import Kind
+from .style import EDGE_STYLE, KIND_STYLE, LEGEND_EDGES, STATUS_WORDS, subgraph
+
+__all__ = ["draw_legend", "legend_under"]
+
+
+def draw_legend(g: Any, used: set[str], fontname: str) -> str:
+    """A legend strip: one row, every mark used side by side and the notes at its end, so that it
+    takes a sliver of the map and not a column beside it; returns its first node."""
+    import graphviz
+
+    with subgraph(g, "cluster_legend") as lg:
+        lg.attr(label="", style="rounded", color="#bbbbbb", margin="4")
+        lg.attr("node", fontname=fontname, fontsize="9", height="0.25", margin="0.06,0.02")
+        with subgraph(lg) as row:
+            row.attr(rank="same")
+            order: list[str] = []
+            for k in Kind:
+                if f"kind:{k.value}" in used:
+                    name = f"legend_kind_{k.value}"
+                    row.node(name, k.value, **KIND_STYLE[k])
+                    order.append(name)
+            for key, words in LEGEND_EDGES:
+                if key in used:
+                    a, b = f"legend_{key}_a", f"legend_{key}_b"
+                    row.node(a, "", shape="point", width="0.05")
+                    row.node(b, words, shape="plaintext")
+                    order += [a, b]
+            notes = []
+            if "agreement" in used:
+                notes.append("✓ agreed by: a later post accepts it")
+            if "concession" in used:
+                notes.append("≈ conceded by: granted while arguing otherwise")
+            notes.append("id · author #post under each claim")
+            for value in ("IN", "OUT", "UNDEC"):
+                if f"status:{value}" in used:
+                    notes.append(f"[{value}] {STATUS_WORDS[value]}")
+            if "status:score" in used:
+                notes.append("[0.00–1.00] gradual score")
+            row.node("legend_notes", graphviz.nohtml("\\l".join(notes) + "\\l"), shape="plaintext")
+            order.append("legend_notes")
+        for key, _ in LEGEND_EDGES:
+            if key in used:
+                lg.edge(f"legend_{key}_a", f"legend_{key}_b", minlen="1", **EDGE_STYLE[key])
+        for left, right in zip(order, order[1:]):
+            if not (left.endswith("_a") and right == left[:-2] + "_b"):
+                lg.edge(left, right, style="invis")  # keeps the row in this order
+    return order[0]
+
+
+def legend_under(
+    g: Any, first: str, names: dict[str, str], into: dict[str, list[str]], clustered: bool = False
+) -> None:
+    """Put the legend past the far end of the largest discussion (under it, read bottom-up) rather
+    than beside it, where it would widen the canvas.  An invisible point outside the legend's
+    cluster gets a weightless invisible edge to each node there that nothing points into, and the
+    legend sits on the point's rank.  (Graphviz 2.43 drops the rank constraint of a weightless
+    edge that leaves or enters a cluster, and weighted edges drag the map's nodes toward the
+    legend: so the edges weigh nothing unless the map's nodes are in clusters.)
+    Other discussions stay packed around it.  Guarded by tests/render/test_readable.py."""
+    parent: dict[str, str] = {}
+
+    def root(x: str) -> str:
+        while parent.setdefault(x, x) != x:
+            parent[x] = x = parent[parent[x]]
+        return x
+
+    for head, tails in into.items():
+        for tail in tails:
+            parent[root(tail)] = root(head)
+    groups: dict[str, list[str]] = {}
+    for n in sorted(set(names.values()) | set(parent)):
+        groups.setdefault(root(n), []).append(n)
+    largest = max(groups.values(), key=len, default=[])
+    g.node("legend_anchor", "", shape="point", style="invis", width="0")
+    g.edge(first, "legend_anchor", style="invis", minlen="0")
+    for n in largest:
+        if n not in into:
+            g.edge("legend_anchor", n, style="invis", weight="1" if clustered else "0")
