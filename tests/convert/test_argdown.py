@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 import subprocess
@@ -10,10 +11,12 @@ from collections import Counter
 import attrs
 import pytest
 from hypothesis import HealthCheck, Phase, given, settings
+from hypothesis import strategies as st
 
 import argmap
 from argmap import strategies
 from argmap._formats import argdown
+from argmap._formats.argdown import syntax
 
 
 def what_argdown_holds(doc: argmap.Document):
@@ -200,3 +203,115 @@ def test_corpus_counts_match_the_argdown_cli(shared, argdown_cli, tmp_path, name
     assert sum(ours.values()) == sum(theirs.values())
     if name == "veggie_debate":  # no premise-conclusion structures: every relation matches one to one
         assert ours == theirs
+
+
+# -- the line scanner and the scans that replace regular expressions -------------------------
+#
+# syntax.py reads lines by hand, in linear time (tests/convert/test_limits.py times it on the
+# lines that were slow); these check, on generated lines, that it reads what the grammar and the
+# expressions it replaces read.
+
+_PIECES = list("#[]<>(){}:@\\+-_ ab1\t*/!=.,\x0b\u3000é)") + [
+    "(1)", "<+", "->", "><", "## ", "[a]:", "<a>:", "{a: b}", "](", "@[", "#(", "_>", "######", "(12) "
+]  # fmt: skip
+_SCANS = settings(max_examples=10 * settings.default.max_examples, deadline=None)  # cheap examples
+
+
+@functools.cache
+def _lark_parser():
+    import lark
+
+    from argmap._grammars import grammar_text
+
+    return lark.Lark(grammar_text("argdown.lark"), parser="lalr")  # its contextual lexer, as syntax.py had
+
+
+def _lark_tokens(text: str):
+    """What a lark parser built from grammars/argdown.lark reads in ``text``, as a Scanned
+    (words next to each other merged, as scan_line gives them)."""
+    import lark
+
+    tree = _lark_parser().parse(text).children[0]
+
+    def tokens(items):
+        out = []
+        for t in items:
+            token = syntax.Token(t.type, t.value, t.start_pos, t.end_pos)
+            if out and token.type == out[-1].type == "WORD":
+                token = syntax.Token("WORD", text[out[-1].start : token.end], out[-1].start, token.end)
+                out.pop()
+            out.append(token)
+        return out
+
+    if tree.data == "heading":
+        heading, body = tree.children
+        return syntax.Scanned("heading", tokens([heading])[0], None, None, None, tokens(body.children))
+    relation = number = head = None
+    for child in tree.children[:-1]:
+        if isinstance(child, lark.Tree):
+            head = tokens(child.children)[0]
+        elif child.type == "RELATION":
+            relation = tokens([child])[0]
+        else:
+            number = tokens([child])[0]
+    return syntax.Scanned("element", None, relation, number, head, tokens(tree.children[-1].children))
+
+
+@_SCANS
+@given(st.lists(st.sampled_from(_PIECES), max_size=14).map(lambda parts: "".join(parts).strip()))
+def test_scan_line_reads_what_the_grammar_reads(line):
+    assert syntax.scan_line(line) == _lark_tokens(line)
+
+
+_OLD_COMMENT = re.compile(r"(\\.)|(\[[^\]\n]+\]\([^)\n]+\))|(<!--.*?-->|/\*.*?\*/|//[^\n]*)", re.S)
+
+
+def _old_strip_comments(text):
+    commented = set()
+
+    def sub(m):
+        if m.group(3) is None:
+            return m.group(0)
+        first = text.count("\n", 0, m.start()) + 1
+        breaks = m.group(3).count("\n")
+        commented.update(range(first, first + breaks + 1))
+        return "\n" * breaks
+
+    return _OLD_COMMENT.sub(sub, text), commented
+
+
+@_SCANS
+@given(st.lists(st.sampled_from(list("\\[]()<!-/*\n a") + ["<!--", "-->", "/*", "*/", "//", "](", "\\\n"]),
+                max_size=16).map("".join))  # fmt: skip
+def test_strip_comments_does_what_its_regular_expression_did(text):
+    assert syntax.strip_comments(text) == _old_strip_comments(text)
+
+
+_OLD_MARKUP = [
+    (re.compile(r"\[([^\]\n]+)\]\([^)\n]+\)"), r"\1"),
+    (re.compile(r"\*\*(\S(?:.*?\S)?)\*\*"), r"\1"),
+    (re.compile(r"(?<!\w)__(\S(?:.*?\S)?)__(?!\w)"), r"\1"),
+    (re.compile(r"\*(\S(?:.*?\S)?)\*"), r"\1"),
+    (re.compile(r"(?<!\w)_(\S(?:.*?\S)?)_(?!\w)"), r"\1"),
+    (re.compile(r"^[*]\s+"), ""),
+]
+
+
+@_SCANS
+@given(st.lists(st.sampled_from(list("*_ a\n[]()\t.é1") + ["**", "__", "](", "\x01", "\u3000"]), max_size=16)
+       .map("".join))  # fmt: skip
+def test_plain_does_what_its_regular_expressions_did(text):
+    expected = text
+    for pattern, replacement in _OLD_MARKUP:
+        expected = pattern.sub(replacement, expected)
+    assert syntax.plain(text) == expected
+
+
+_OLD_BAR_WITH_RULE = re.compile(r"-{2,}\s+(.+?)\s+-{2,}\s*$")
+
+
+@_SCANS
+@given(st.lists(st.sampled_from(list("- a\tx\u3000") + ["--", "  "]), max_size=12).map("".join))
+def test_bar_rule_does_what_its_regular_expression_did(content):
+    m = _OLD_BAR_WITH_RULE.match(content)
+    assert syntax.bar_rule(content) == (m.group(1) if m else None)

@@ -49,9 +49,16 @@ def _read(path: Path) -> Config | None:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as e:
         raise UsageError(f"{path}: not valid TOML: {e}") from None
+    except RecursionError:  # tomllib reads nested arrays and tables by recursion
+        raise UsageError(f"{path}: not readable TOML: arrays or tables nested too deeply") from None
     except OSError:
         return None
-    table = data.get("tool", {}).get("argmap")
+    tool = data.get("tool")
+    if tool is None:
+        return None
+    if not isinstance(tool, dict):
+        raise UsageError(f"{path}: tool must be a table ([tool]), which [tool.argmap] is part of")
+    table = tool.get("argmap")
     if table is None:
         return None
     if not isinstance(table, dict):

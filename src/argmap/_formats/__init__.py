@@ -8,9 +8,21 @@ from typing import Any, Callable, Literal, TypeAlias
 
 import attrs
 
-from .._model import Diagnostic, Document, UsageError
+from .._model import Diagnostic, Document, UsageError, reference_diagnostics
 
-__all__ = ["FORMATS", "Format", "FormatName", "by_name", "detect", "load", "output_format", "read", "write"]
+__all__ = [
+    "FORMATS",
+    "Checked",
+    "Format",
+    "FormatName",
+    "Reader",
+    "by_name",
+    "detect",
+    "load",
+    "output_format",
+    "read",
+    "write",
+]
 
 #: The names of the formats: the keys of :data:`FORMATS`.
 FormatName: TypeAlias = Literal[
@@ -18,18 +30,50 @@ FormatName: TypeAlias = Literal[
 ]
 
 
+#: A format module's reader: ``(text, path) -> (document, problems)``.
+Reader: TypeAlias = Callable[[str, str | None], tuple[Document, list[Diagnostic]]]
+
+
+@attrs.frozen
+class Checked:
+    """A format's reader whose documents meet the reference rules (R001–R005), as parsed text does.
+
+    The module readers build what the file says; this adds the findings of
+    :func:`~argmap._model.reference_diagnostics` (errors: a duplicate id, a relation naming
+    nothing) to their problems, so that every caller of :attr:`Format.read` — :func:`read`,
+    :func:`load`, the command line — sees them, and ``argmap check`` (which leaves the
+    reference rules to reading) reports them.  The argmap text and argmap JSON readers run
+    the rules themselves (``checks_itself``).
+    """
+
+    reader: Reader
+    checks_itself: bool = False
+
+    def __call__(self, text: str, path: str | None = None) -> tuple[Document, list[Diagnostic]]:
+        doc, problems = self.reader(text, path)
+        if not self.checks_itself:
+            problems = [*problems, *reference_diagnostics(doc)]
+        return doc, problems
+
+
+def _checked(reader: Reader | None) -> Checked | None:
+    return reader if reader is None or isinstance(reader, Checked) else Checked(reader)
+
+
 @attrs.frozen
 class Format:
     """One interchange format.
 
-    ``read(text, path)`` returns ``(document, warnings)`` and raises
-    :class:`~argmap.ParseError` when the text is not of the format at all;
+    ``read(text, path)`` returns ``(document, problems)``: warnings about what
+    the import left out or repaired, and errors (the reference rules': a
+    :class:`Format` always wraps its reader in :class:`Checked`); it raises
+    :class:`~argmap.ParseError` when the text is not of the format at all.
     ``write(document)`` returns the text.
     """
 
     name: FormatName
     suffixes: tuple[str, ...]
-    read: Callable[[str, str | None], tuple[Document, list[Diagnostic]]] | None
+    read: Checked | None = attrs.field(converter=_checked)
     write: Callable[[Document], str] | None
     description: str = ""
 
@@ -70,8 +114,14 @@ def _json_write(doc: Document) -> str:
 
 
 FORMATS: dict[FormatName, Format] = {
-    "argmap": Format("argmap", (".argmap",), _argmap_read, _argmap_write, "the annotation language"),
-    "json": Format("json", (".json",), _json_read, _json_write, "argmap JSON"),
+    "argmap": Format(
+        "argmap",
+        (".argmap",),
+        Checked(_argmap_read, checks_itself=True),
+        _argmap_write,
+        "the annotation language",
+    ),
+    "json": Format("json", (".json",), Checked(_json_read, checks_itself=True), _json_write, "argmap JSON"),
     "aif": Format("aif", (".aif",), _lazy("aif", "read"), _lazy("aif", "dumps"), "AIF JSON (AIFdb, OVA)"),
     "argdown": Format(
         "argdown", (".argdown", ".ad"), _lazy("argdown", "read"), _lazy("argdown", "to_argdown"), "Argdown"
@@ -96,12 +146,17 @@ def by_name(name: FormatName) -> Format:
         raise UsageError(f"unknown format {name!r}; known: {', '.join(FORMATS)}") from None
 
 
-def _sniff_json(text: str) -> FormatName | None:
-    """Which JSON dialect ``text`` is, from its top-level shape (None: cannot tell)."""
+def _json(text: str) -> Any:
+    """``text`` as JSON, or None if it is not (or nests too deeply, or holds too long a number:
+    the reader then says where)."""
     try:
-        data = json.loads(text)
-    except ValueError:
+        return json.loads(text)
+    except (ValueError, RecursionError):
         return None
+
+
+def _sniff_json(data: Any) -> FormatName | None:
+    """Which JSON dialect parsed ``data`` is, from its top-level shape (None: cannot tell)."""
     if not isinstance(data, dict):
         return None
     if data.get("format") == "argmap":
@@ -127,19 +182,17 @@ def detect(path: str, text: str | None = None) -> Format:
     """The format of ``path`` from its suffix and, where the suffix is shared, its content."""
     suffix = os.path.splitext(path)[1].lower()
     if suffix == ".json" and text is not None:
-        name = _sniff_json(text)
-        if name in FORMATS:
+        data = _json(text)
+        name = _sniff_json(data)
+        if name is not None:
             return FORMATS[name]
-        if name is None:
-            try:
-                data = json.loads(text)
-            except ValueError:
-                data = None
-            if isinstance(data, dict) and data.get("format") not in (None, "argmap"):
-                raise UsageError(
-                    f"{path}: a JSON file of format {data.get('format')!r}, which argmap cannot read; "
-                    "name the format with --from"
-                )
+        if isinstance(data, dict) and data.get("format") not in (None, "argmap"):
+            from .common import brief
+
+            raise UsageError(
+                f"{path}: a JSON file of format {brief(data.get('format'))}, which argmap cannot read; "
+                "name the format with --from"
+            )
     if suffix == ".txt" and text is not None and text.lstrip("\ufeff").startswith("Discussion Title:"):
         return FORMATS["kialo"]
     matches = [f for f in FORMATS.values() if suffix in f.suffixes and f.read is not None]

@@ -29,7 +29,7 @@ from .._model import (
     Support,
     Undercut,
 )
-from .common import Ids, Report, as_line, load_json, one_line, replies_first
+from .common import Ids, Report, as_line, brief, load_json, one_line, replies_first, scalar
 
 __all__ = ["from_aif", "to_aif"]
 
@@ -75,13 +75,28 @@ def _unwrap(data: Any, report: Report) -> dict[str, Any]:
         report.fail("X100", "not AIF JSON: expected an object with a list of 'nodes' (or an 'AIF' object)")
     if not isinstance(data.get("edges", []), list):
         report.fail("X100", "not AIF JSON: 'edges' must be a list")
-    return data
+    checked: dict[str, Any] = data
+    for key in ("locutions", "participants"):
+        if checked.get(key) is not None and not isinstance(checked[key], list):
+            report.warn("X002", f"'{key}' is {brief(checked[key])}, not a list; left out")
+            checked = {**checked, key: None}
+    return checked
 
 
 def _node_id(value: object) -> str | None:
+    """A node id (a string or a number), or None."""
     if isinstance(value, dict):  # some exports nest the node: {"from": {"nodeID": 3}}
         value = value.get("nodeID")
-    return None if value is None else str(value)
+    return scalar(value)
+
+
+def _raw(node: dict[str, Any], key: str, nid: str, report: Report) -> str:
+    """A node's ``text`` or ``scheme`` as the file has it (a string; a number written out; else empty)."""
+    value = node.get(key)
+    text = scalar(value)
+    if text is None and value is not None:
+        report.warn("X002", f"the {key} of node {nid} is {brief(value)}, not text; left out")
+    return text or ""
 
 
 def from_aif(text: str, *, path: str | None = None) -> tuple[Document, list[Diagnostic]]:
@@ -91,44 +106,46 @@ def from_aif(text: str, *, path: str | None = None) -> tuple[Document, list[Diag
         ParseError: not JSON (J001) or not AIF (X100).
     """
     report = Report(path)
-    data = _unwrap(load_json(text, report), report)
+    data = _unwrap(load_json(text, report, clean=True), report)
     nodes: dict[str, dict[str, Any]] = {}
     for n in data["nodes"]:
         nid = _node_id(n.get("nodeID", n.get("id"))) if isinstance(n, dict) else None
         if nid is None:
-            report.warn("X102", f"a node without a nodeID is left out: {str(n)[:60]}")
+            report.warn("X102", f"a node without a nodeID is left out: {brief(n)}")
             continue
         if nid in nodes:
             report.warn("X102", f"node {nid} is defined twice; the first definition is used")
             continue
-        nodes[nid] = {**n, "type": str(n.get("type", "")).upper()}
+        nodes[nid] = {"type": _raw(n, "type", nid, report).upper(), "text": _raw(n, "text", nid, report),
+                      "scheme": _raw(n, "scheme", nid, report)}  # fmt: skip
     out_edges: defaultdict[str, list[str]] = defaultdict(list)
     in_edges: defaultdict[str, list[str]] = defaultdict(list)
     for e in data.get("edges", []):
         if not isinstance(e, dict):
-            report.warn("X103", f"an edge that is not an object is left out: {str(e)[:60]}")
+            report.warn("X103", f"an edge that is not an object is left out: {brief(e)}")
             continue
         a, b = _node_id(e.get("fromID", e.get("from"))), _node_id(e.get("toID", e.get("to")))
+        edge = scalar(e.get("edgeID")) or "?"
         if a not in nodes or b not in nodes:
             missing = a if a not in nodes else b
-            report.warn("X103", f"edge {e.get('edgeID', '?')} names node {missing}, which does not exist")
+            report.warn("X103", f"edge {edge} names node {missing}, which does not exist")
             continue
+        assert a is not None and b is not None  # both are nodes
         ta, tb = nodes[a]["type"], nodes[b]["type"]
         if not _legal(ta, tb):
-            report.warn(
-                "X101", f"illegal edge {e.get('edgeID', '?')} from {ta}-node {a} to {tb}-node {b}; left out"
-            )
+            report.warn("X101", f"illegal edge {edge} from {ta}-node {a} to {tb}-node {b}; left out")
             continue
         if ta in _META and tb in _META and not (ta == "CA" and tb == "RA"):
             report.warn(
                 "X104",
-                f"edge {e.get('edgeID', '?')} from {ta}-node {a} to {tb}-node {b} is legal AIF "
+                f"edge {edge} from {ta}-node {a} to {tb}-node {b} is legal AIF "
                 "but has no argmap counterpart; left out",
             )
             continue
         out_edges[a].append(b)
         in_edges[b].append(a)
-    return _Builder(nodes, out_edges, in_edges, data, report).build(), report.diagnostics
+    doc = _Builder(nodes, out_edges, in_edges, data, report).build()
+    return doc, report.finish()
 
 
 class _Builder:
@@ -157,54 +174,58 @@ class _Builder:
         relations = self._relations(props)
         self._dialogue(props, relations, posts)
         ordered = replies_first(list(posts.values()), self.report)
-        from .._model import reference_diagnostics
-
-        doc = Document(posts=ordered, propositions=list(props.values()), relations=relations["all"],
-                       path=self.report.path)  # fmt: skip
-        self.report.diagnostics.extend(reference_diagnostics(doc))
-        return doc
+        return Document(posts=ordered, propositions=list(props.values()), relations=relations["all"],
+                        path=self.report.path)  # fmt: skip
 
     def _proposition(self, nid: str) -> Proposition:
-        return Proposition(self.ids.get(nid), as_line(self.nodes[nid].get("text")))
+        return Proposition(self.ids.get(nid), as_line(self.nodes[nid]["text"]))
 
     # -- dialogue: posts, replies, who said what -------------------------------------
 
     def _people(self) -> dict[str, str]:
         people: dict[str, str] = {}
         for p in self.data.get("participants") or ():
-            if isinstance(p, dict) and p.get("participantID") is not None:
-                first, last = str(p.get("firstname") or ""), str(p.get("surname") or "")
-                name = f"{first} {last}" if first and last else first or last
-                if name.strip() and "\n" not in name:
-                    people[str(p["participantID"])] = name
+            pid = scalar(p.get("participantID")) if isinstance(p, dict) else None
+            if pid is None:
+                self.report.warn("X106", f"a participant without a participantID is left out: {brief(p)}")
+                continue
+            assert isinstance(p, dict)  # it has an id
+            first = self.report.text(p.get("firstname"), f"the first name of participant {pid}") or ""
+            last = self.report.text(p.get("surname"), f"the surname of participant {pid}") or ""
+            name = f"{first} {last}" if first and last else first or last
+            if name:
+                people[pid] = name
         return people
 
     def _posts(self) -> dict[str, Post]:
         people = self._people()
         locutions: dict[str, dict[str, Any]] = {}
         for loc in self.data.get("locutions") or ():
-            if isinstance(loc, dict) and loc.get("nodeID") is not None:
-                locutions.setdefault(str(loc["nodeID"]), loc)
+            lid = _node_id(loc.get("nodeID")) if isinstance(loc, dict) else None
+            if lid is None:
+                self.report.warn("X106", f"a locution without a nodeID is left out: {brief(loc)}")
+                continue
+            assert isinstance(loc, dict)  # it has an id
+            locutions.setdefault(lid, loc)
         posts: dict[str, Post] = {}
         anonymous = 0
         for nid in self.of_type["L"]:
-            raw = str(self.nodes[nid].get("text") or "")
+            raw = self.nodes[nid]["text"]
             text = as_line(raw)
             loc = locutions.get(nid, {})
             author: str | None = None
             body = text
-            person = loc.get("personID")
-            named = people.get(str(person)) if person is not None else None
+            person = scalar(loc.get("personID"))
+            named = people.get(person) if person is not None else None
             if named and raw.startswith(named + " :"):
                 author, body = named, as_line(raw[len(named) + 2 :])
             elif match := _SPEAKER.match(text) or _SAYS.match(text):
                 author, body = one_line(match.group(1)), as_line(match.group(2))
             if person is not None:
-                author = named or author or f"person {person}"
+                author = named or author or one_line(f"person {person}")
             if not author:
                 author, anonymous = "unknown", anonymous + 1
-            start = loc.get("start")
-            stamp = start if isinstance(start, str) and "\n" not in start and "\r" not in start else None
+            stamp = self.report.text(loc.get("start"), f"the start of locution {nid}")
             posts[nid] = Post(self.ids.get(nid), author, stamp, None, (), (body,) if body else None)
         if anonymous:
             self.report.warn("X106", f"{anonymous} locution(s) name no speaker; their posts are by 'unknown'")
@@ -229,7 +250,7 @@ class _Builder:
     def _dialogue(self, props: dict[str, Proposition], relations: _Relations, posts: dict[str, Post]) -> None:
         agreements: list[tuple[str, str, str]] = []
         for ya in self.of_type["YA"]:
-            force = one_line(self.nodes[ya].get("text") or self.nodes[ya].get("scheme")).lower()
+            force = one_line(self.nodes[ya]["text"] or self.nodes[ya]["scheme"]).lower()
             speakers = [s for s in (self._speaker(a) for a in self.inn[ya]) if s is not None]
             if not speakers:
                 continue
@@ -276,7 +297,7 @@ class _Builder:
                     "X105", f"RA-node {ra} has {len(conclusions)} conclusions; only the first is kept"
                 )
             node = self.nodes[ra]
-            scheme = as_line(node.get("scheme") or node.get("text"))
+            scheme = as_line(node["scheme"] or node["text"])
             supports[ra] = self.ids.get(ra)
             add(ra, Support(
                 supports[ra], [props[p].id for p in dict.fromkeys(premises)], props[conclusions[0]].id,

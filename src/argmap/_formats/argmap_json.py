@@ -32,6 +32,7 @@ from .._model import (
     Undercut,
     without_gc,
 )
+from .common import Report, brief, load_json
 from .valid import checker
 
 __all__ = ["SCHEMA_VERSION", "from_json", "to_dict", "to_json"]
@@ -204,18 +205,17 @@ def from_json(text: str, *, path: str | None = None) -> Document:
     """Read argmap JSON.
 
     Raises:
-        ParseError: not JSON (J001, with line and column), not argmap JSON of a
-            known version (J002, with the JSON path of the problem), or with
+        ParseError: not JSON (J001, with line and column; also JSON nested too
+            deeply or holding an integer too long for Python), not argmap JSON of
+            a known version (J002, with the JSON path of the problem), or with
             unknown or duplicate ids (R001–R005, as for the text language).
     """
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as e:
-        _fail(path, f"not valid JSON: {e.msg}", e.lineno, e.colno)
+    data = load_json(text, Report(path))  # json.loads, with its failures located
     if isinstance(data, dict) and data.get("format") == "argmap" and data.get("version") != SCHEMA_VERSION:
         _fail(
             path,
-            f"argmap JSON version {data.get('version')!r} is not supported (this argmap reads {SCHEMA_VERSION})",
+            f"argmap JSON version {brief(data.get('version'))} is not supported "
+            f"(this argmap reads {SCHEMA_VERSION})",
             code="J002",
         )
     if not _plainly_valid()(data):  # then jsonschema says what is wrong, and where
@@ -237,10 +237,21 @@ def _plainly_valid() -> Callable[[Any], bool]:
     return checker(schema())
 
 
+#: argmap JSON nests arrays and objects this deep at most (document, posts, post, quotes, quote,
+#: comments); jsonschema would recurse into deeper data, and write it out in its messages
+_DEEPEST = 6
+#: the longest message jsonschema gives that is shown whole (it writes out the value it refuses)
+_LONGEST = 300
+
+
 def _explain(data: Any, path: str | None) -> None:
     """Raise J002 with jsonschema's located errors, if it finds any."""
     import jsonschema
 
+    too_deep = _too_deep(data)
+    if too_deep is not None:
+        _fail(path, f"at {_where(too_deep)}: nested deeper than argmap JSON ever is "
+                    f"({_DEEPEST} levels of arrays and objects)", code="J002")  # fmt: skip
     validator = jsonschema.Draft202012Validator(schema())
     errors = sorted(validator.iter_errors(data), key=lambda e: [str(p) for p in e.absolute_path])
     # "unevaluated property" is only a consequence of another error at the same place
@@ -250,10 +261,33 @@ def _explain(data: Any, path: str | None) -> None:
     ]
     if errors:
         diags = [
-            Diagnostic("J002", Severity.ERROR, f"at {_where(e.absolute_path)}: {e.message}", None, path)
+            Diagnostic(
+                "J002", Severity.ERROR, f"at {_where(e.absolute_path)}: {_short(e.message)}", None, path
+            )
             for e in errors[:20]
         ]
         raise ParseError(diags)
+
+
+def _short(message: str) -> str:
+    return message if len(message) <= _LONGEST else message[: _LONGEST - 1] + "…"
+
+
+def _too_deep(data: Any) -> list[str | int] | None:
+    """The JSON path of an array or object nested past :data:`_DEEPEST`, or None
+    (found without recursion: the data may be nested as deeply as the JSON parser allows)."""
+    stack: list[tuple[Any, list[str | int]]] = [(data, [])]
+    while stack:
+        value, where = stack.pop()
+        if len(where) >= _DEEPEST:
+            return where
+        items = (
+            value.items() if isinstance(value, dict) else enumerate(value) if isinstance(value, list) else ()
+        )
+        for key, child in items:
+            if isinstance(child, (dict, list)):
+                stack.append((child, [*where, key]))
+    return None
 
 
 def _build(data: dict[str, Any], path: str | None) -> Document:

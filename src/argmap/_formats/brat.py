@@ -26,7 +26,11 @@ _SUPPORT = {"support", "supports", "sup", "supporting"}
 _ATTACK = {"attack", "attacks", "rebuttal", "rebut", "rebuts", "contra", "att"}
 _UNDERCUT = {"undercut", "undercuts", "undercutter"}
 _AGREE = {"agreement", "agree", "agrees"}
-_SPAN = re.compile(r"^(\S+) (\d+) (\d+)((?:;\d+ \d+)*)$")
+#: offsets of up to 18 digits: longer ones point past any text (and past what int() converts)
+_SPAN = re.compile(r"^(\S+) (\d{1,18}) (\d{1,18})((?:;\d+ \d+)*)$")
+#: how far from its offsets (and from them shifted as the last drifted annotation was) an
+#: annotation's words are looked for when they are not at the offsets
+_NEAR = 2000
 
 
 def _read_txt(path: str | None, report: Report) -> str | None:
@@ -35,10 +39,13 @@ def _read_txt(path: str | None, report: Report) -> str | None:
     txt = os.path.splitext(path)[0] + ".txt"
     try:
         with open(txt, encoding="utf-8-sig") as f:
-            return f.read()
+            return report.clean(f.read())
     except OSError:
         report.warn("X601", f"{os.path.basename(txt)} is missing: offsets cannot be checked")
-        return None
+    except UnicodeDecodeError as e:
+        report.warn("X601", f"{os.path.basename(txt)} is not UTF-8 text (byte 0x{e.object[e.start]:02x} at "
+                    f"offset {e.start}): offsets cannot be checked", hint="save it as UTF-8")  # fmt: skip
+    return None
 
 
 def from_brat(
@@ -46,17 +53,27 @@ def from_brat(
 ) -> tuple[Document, list[Diagnostic]]:
     """Read a brat ``.ann`` (``source``: the ``.txt``; read from beside ``path`` if not given)."""
     report = Report(path)
+    text = report.source(text)
     if source is None:
         source = _read_txt(path, report)
+    else:
+        source = report.clean(source)
+    drift = [0]  # the shift of the last annotation found away from its offsets
     ids = Ids()
     props: dict[str, Proposition] = {}
     relations: list[tuple[str, str, str, str, int]] = []  # (key, kind, arg1, arg2, line)
     stance: dict[str, str] = {}
+    seen: set[str] = set()  # the ids of text-bound annotations and relations
     for number, raw in enumerate(text.splitlines(), 1):
         if not raw.strip() or raw.startswith("#"):
             continue
         fields = raw.split("\t")
         key = fields[0]
+        if key[:1] in ("T", "R") and len(fields) >= 2:
+            if key in seen:
+                report.warn("X606", f"annotation {key} appears twice; the second is left out", number)
+                continue
+            seen.add(key)
         if key.startswith("T") and len(fields) >= 2:
             m = _SPAN.match(fields[1])
             if not m:
@@ -64,7 +81,7 @@ def from_brat(
                 continue
             label, start, end = m.group(1), int(m.group(2)), int(m.group(3))
             words = fields[2] if len(fields) > 2 else ""
-            words = _located(words, start, end, source, key, number, report)
+            words = _located(words, start, end, source, key, number, report, drift)
             role = _KINDS.get(label.lower(), Kind.CLAIM)
             tags = [] if label.lower() in _KINDS else [re.sub(r"[\s,]+", "-", label)]
             props[key] = Proposition(ids.get(key), one_line(words), role, tags=tags)
@@ -118,32 +135,57 @@ def from_brat(
                     rels.append(Support(ids.fresh(f"stance-{key}"), [props[key].id], major))
                 elif value == "against":
                     rels.append(Rebuttal(props[key].id, major))
-    return Document(propositions=list(props.values()), relations=rels, path=path), report.diagnostics
+    return Document(propositions=list(props.values()), relations=rels, path=path), report.finish()
 
 
 def _located(
-    words: str, start: int, end: int, source: str | None, key: str, line: int, report: Report
+    words: str,
+    start: int,
+    end: int,
+    source: str | None,
+    key: str,
+    line: int,
+    report: Report,
+    drift: list[int],
 ) -> str:
-    """The annotated words, checked against the text; drifted offsets are looked for nearby."""
+    """The annotated words, checked against the text; drifted offsets are looked for nearby.
+
+    Nearby is within :data:`_NEAR` characters of the offsets, or of the offsets shifted as
+    the last drifted annotation was (edited text shifts the annotations after the edit
+    alike).  Searching the whole text for each drifted annotation took time proportional
+    to the text times the annotations (tests/convert/test_limits.py::
+    test_brat_looks_for_drifted_words_near_their_offsets_only).
+    """
     if source is None:
         return words
     if source[start:end] == words or not words:
         return words or source[start:end]
-    found = [m.start() for m in re.finditer(re.escape(words), source)]
-    if found:
-        nearest = min(found, key=lambda i: abs(i - start))
+    found = [_nearest(source, words, start + shift) for shift in dict.fromkeys((drift[0], 0))]
+    at = min((f for f in found if f is not None), key=lambda i: abs(i - start - drift[0]), default=None)
+    if at is not None:
+        drift[0] = at - start
         report.warn(
             "X605",
-            f"annotation {key}: the words stand at offset {nearest}, not {start} (the text has shifted)",
+            f"annotation {key}: the words stand at offset {at}, not {start} (the text has shifted)",
             line,
         )
     else:
         report.warn(
             "X605",
-            f"annotation {key}: its words are not in the text (offsets {start}-{end}); the annotation's words are kept",
+            f"annotation {key}: its words are not in the text near offsets {start}-{end}; "
+            "the annotation's words are kept",
             line,
         )
     return words
+
+
+def _nearest(source: str, words: str, center: int) -> int | None:
+    """Where ``words`` stands in ``source`` nearest to offset ``center``, within :data:`_NEAR`."""
+    lo, hi = max(0, center - _NEAR), min(len(source), center + _NEAR + len(words))
+    after = source.find(words, max(center, lo), hi)
+    before = source.rfind(words, lo, max(min(center, hi) + len(words) - 1, lo))
+    found = [i for i in (after, before) if i != -1]
+    return min(found, key=lambda i: abs(i - center)) if found else None
 
 
 def read(text: str, path: str | None = None) -> tuple[Document, list[Diagnostic]]:

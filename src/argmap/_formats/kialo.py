@@ -23,8 +23,9 @@ def from_kialo(text: str, *, path: str | None = None) -> tuple[Document, list[Di
     """Read a Kialo text export; return the document and warnings (unknown links, stray lines)."""
     report = Report(path)
     title: str | None = None
-    entries: list[tuple[str, str | None, str, int]] = []  # (number, stance, text, line)
-    for number, raw in enumerate(text.lstrip("\ufeff").splitlines(), 1):
+    #: (number, stance, the lines of its text, line)
+    entries: list[tuple[str, str | None, list[str], int]] = []
+    for number, raw in enumerate(report.source(text.lstrip("\ufeff")).splitlines(), 1):
         line = raw.strip()
         if not line:
             continue
@@ -33,10 +34,11 @@ def from_kialo(text: str, *, path: str | None = None) -> tuple[Document, list[Di
             continue
         m = _CLAIM.match(line)
         if m:
-            entries.append((m.group(1).rstrip("."), m.group(2), m.group(3), number))
-        elif entries:  # a claim that runs over several lines
-            num, stance, body, at = entries[-1]
-            entries[-1] = (num, stance, body + " " + line, at)
+            entries.append((m.group(1).rstrip("."), m.group(2), [m.group(3)], number))
+        elif entries:  # a claim that runs over several lines, joined once at the end: joining each
+            # in turn cost the square (tests/convert/test_limits.py::
+            # test_kialo_continuation_lines_are_joined_in_linear_time)
+            entries[-1][2].append(line)
         else:
             report.warn("X401", "text before the first numbered claim is left out", number)
     if not entries:
@@ -44,18 +46,23 @@ def from_kialo(text: str, *, path: str | None = None) -> tuple[Document, list[Di
     props: dict[str, Proposition] = {}
     rels: list[Support | Rebuttal | None] = []
     links: list[tuple[str, str | None, str, int]] = []
-    for num, stance, body, at in entries:
+    numbers: set[str] = set()
+    claims: list[tuple[str, str | None, int]] = []
+    for num, stance, lines, at in entries:
+        body = " ".join(lines)
+        if num in numbers:  # a claim or a link: each number names one (and gives the support's id)
+            report.warn("X402", f"claim {num} appears twice; the second is left out", at)
+            continue
+        numbers.add(num)
         link = _LINK.match(body.strip())
         if link:
             links.append((num, stance, link.group(1), at))
             continue
-        if num in props:
-            report.warn("X402", f"claim {num} appears twice; the second is left out", at)
-            continue
         kind = Kind.THESIS if "." not in num else Kind.CLAIM
         props[num] = Proposition(num, one_line(body), kind)
-    for num, stance, body, at in entries:
-        if num in props and "." in num:
+        claims.append((num, stance, at))
+    for num, stance, at in claims:
+        if "." in num:
             rels.append(_relation(num, num, stance, props, report, at))
     for num, stance, target, at in links:
         if target not in props:
@@ -63,7 +70,8 @@ def from_kialo(text: str, *, path: str | None = None) -> tuple[Document, list[Di
             continue
         rels.append(_relation(num, target, stance, props, report, at))
     relations = [r for r in rels if r is not None]
-    return Document(Metadata(title=title), (), list(props.values()), relations, path=path), report.diagnostics
+    doc = Document(Metadata(title=title), (), list(props.values()), relations, path=path)
+    return doc, report.finish()
 
 
 def _relation(

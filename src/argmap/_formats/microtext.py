@@ -14,8 +14,20 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from collections import defaultdict
 
-from .._model import Diagnostic, Document, Kind, Metadata, Proposition, Rebuttal, Relation, Support, Undercut
-from .common import Ids, Report, one_line
+from .._model import (
+    UNHOLDABLE,
+    Diagnostic,
+    Document,
+    Kind,
+    Metadata,
+    Proposition,
+    Rebuttal,
+    Relation,
+    Support,
+    Undercut,
+    unholdable,
+)
+from .common import Ids, Report, as_line, one_line
 
 __all__ = ["from_microtext"]
 
@@ -25,6 +37,11 @@ _SUPPORTS = {"sup": None, "exa": "example"}
 def from_microtext(text: str, *, path: str | None = None) -> tuple[Document, list[Diagnostic]]:
     """Read one ``arggraph`` XML document; return the document and warnings."""
     report = Report(path)
+    bad = UNHOLDABLE.search(text)
+    if bad is not None:  # XML cannot hold them (and expat cannot read a lone surrogate at all)
+        line = text.count("\n", 0, bad.start()) + 1
+        report.fail("X500", f"not well-formed XML: it holds {unholdable(bad.group())}, which XML cannot hold",
+                    line, bad.start() - text.rfind("\n", 0, bad.start()))  # fmt: skip
     try:
         root = ET.fromstring(text)
     except ET.ParseError as e:
@@ -40,11 +57,30 @@ def from_microtext(text: str, *, path: str | None = None) -> tuple[Document, lis
     for src, trg, kind in edges.values():
         if kind == "seg":
             parts[trg].append(src)
+    used: set[str | None] = set()  # EDUs and joints whose words an ADU has taken
+    shared: set[str | None] = set()
 
-    def words(node: str | None, depth: int = 0) -> list[str]:
-        if node in edus:
-            return [edus[node]]
-        return [w for p in parts.get(node, ()) if depth < 10 for w in words(p, depth + 1)]
+    def words(adu: str | None) -> list[str]:
+        """The words of an ADU's EDUs, in order.  Each EDU or joint gives its words to one ADU,
+        once: walking every path through joints that fan out again and again took time
+        exponential in their depth (a 6 KB file: over a minute; tests/convert/test_limits.py::
+        test_microtext_segments_fanned_out_between_joints_are_walked_once)."""
+        out: list[str] = []
+        stack = list(reversed(parts.get(adu, ())))
+        while stack:
+            node = stack.pop()
+            if node in used:
+                if node not in shared:
+                    shared.add(node)
+                    report.warn("X504", f"segment {node} is part of more than one ADU, or twice of ADU "
+                                f"{adu}; its words are used once, by the first")  # fmt: skip
+                continue
+            used.add(node)
+            if node in edus:
+                out.append(edus[node])
+            else:
+                stack.extend(reversed(parts.get(node, ())))
+        return out
 
     ids = Ids()
     arguing = {src for src, _, kind in edges.values() if kind != "seg"}
@@ -88,8 +124,8 @@ def from_microtext(text: str, *, path: str | None = None) -> tuple[Document, lis
     for eid, (src, trg, kind) in edges.items():
         if kind not in ("seg", "add", "und", "reb", *_SUPPORTS) or (kind != "seg" and src not in props):
             report.warn("X503", f"edge {eid} ({kind} from {src} to {trg}) cannot be read; left out")
-    title = root.get("topic_id") or root.get("id")
-    return Document(Metadata(title=title), (), list(props.values()), rels, path=path), report.diagnostics
+    title = as_line(root.get("topic_id") or root.get("id") or "") or None
+    return Document(Metadata(title=title), (), list(props.values()), rels, path=path), report.finish()
 
 
 def read(text: str, path: str | None = None) -> tuple[Document, list[Diagnostic]]:

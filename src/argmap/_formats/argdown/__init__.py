@@ -3,8 +3,9 @@
 Import reads statements and their equivalence classes (``[T]: text``),
 arguments (``<A>: text``), the relations ``+ - _ ><`` in both directions and
 nested, premise–conclusion structures with inference lines, tags, headings,
-YAML data and comments.  The logical lines are found here; what one line says
-is read by ``grammars/argdown.lark``.
+YAML data and comments.  The logical lines are found in ``syntax.py``, which
+also reads each line as ``grammars/argdown.lark`` defines it (by hand: in
+linear time).
 
 Export writes one heading per post (its data carries author, reply, body,
 quotes and dialogue moves), propositions as statements, supports as

@@ -23,14 +23,17 @@ from ..._model import (
     Support,
     Undercut,
 )
-from ..common import Ids, Report, as_line, replies_first
-from .syntax import FRONT, Node, Reader, logical_lines, strip_comments
+from ..common import Ids, Report, as_line, brief, replies_first
+from .syntax import FRONT, Node, Reader, logical_lines, strip_comments, yaml_text
+
+
+_KINDS = frozenset(k.value for k in Kind)
 
 
 def from_argdown(text: str, *, path: str | None = None) -> tuple[Document, list[Diagnostic]]:
     """Read Argdown text; return the document and warnings about what was left out."""
     report = Report(path)
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = report.source(text.replace("\r\n", "\n").replace("\r", "\n"))
     reader = Reader(report)
     meta: dict[str, Any] = {}
     front = FRONT.match(text)
@@ -38,7 +41,8 @@ def from_argdown(text: str, *, path: str | None = None) -> tuple[Document, list[
         meta = reader.yaml(front.group(2), text[: front.start(2)].count("\n") + 1, "front matter")
         text = "\n" * text[: front.end()].count("\n") + text[front.end() :]
     reader.read(logical_lines(*strip_comments(text)))
-    return _Builder(reader, meta, report).build(), report.diagnostics
+    doc = _Builder(reader, meta, report).build()
+    return doc, report.finish()
 
 
 class _Builder:
@@ -51,12 +55,13 @@ class _Builder:
         self.relations: list[Relation] = []
         self.final: dict[tuple[str, str], str] = {}  # argument key → id of its last inference
         self.conclusion: dict[tuple[str, str], str] = {}  # argument key → id of its main conclusion
-        self.seen: set[tuple[object, ...]] = set()
+        #: each relation added, by what makes two the same (see :meth:`add`)
+        self.seen: dict[tuple[object, ...], Relation] = {}
         #: ("statement", proposition id) → the inference concluding it
         self.concluded: dict[tuple[str, str], str] = {}
 
-    def add(self, rel: Relation) -> None:
-        """Add a relation unless the same one (whoever argued it) is there already."""
+    def add(self, rel: Relation) -> Relation:
+        """Add a relation unless the same one (whoever argued it) is there already; return the one kept."""
         key: tuple[object, ...]
         if isinstance(rel, Support):
             key = ("support", rel.premises, rel.conclusion)
@@ -65,8 +70,9 @@ class _Builder:
         else:
             key = (rel.kind, *attrs.astuple(rel, recurse=False)[:2])
         if key not in self.seen:
-            self.seen.add(key)
+            self.seen[key] = rel
             self.relations.append(rel)
+        return self.seen[key]
 
     def proposition(self, node: Node) -> str:
         key = (node.kind, node.title)
@@ -75,23 +81,45 @@ class _Builder:
             plain = [post for post, related in node.roots if not related]
             if plain or node.roots:
                 node.section_post = node.roots[0][0] if not plain else plain[0]
-            data = node.data
-            kind = data.get("kind") if data.get("kind") in {k.value for k in Kind} else "claim"
-            tags = node.tags
-            if isinstance(data.get("tags"), list):
-                tags = tags + [str(t) for t in data["tags"]]
-            tags = [re.sub(r"[\s,]+", "-", t.strip(" ,")) for t in tags if t.strip(" ,")]
-            base = (
-                data.get("base")
-                if isinstance(data.get("base"), (int, float)) and 0 <= data["base"] <= 1
-                else None
-            )
-            anchor = as_line(data["anchor"]) if isinstance(data.get("anchor"), str) else None
+            kind, anchor, tags, base = self.data(node)
             self.props[key] = Proposition(
                 self.ids.get(node.title, node.kind), node.text, kind, anchor, tags, base,
                 node.section_post,
             )  # fmt: skip
         return self.props[key].id
+
+    def data(self, node: Node) -> tuple[str, str | None, list[str], float | None]:
+        """The kind, anchor, tags and base score a node's data and tags give; what argmap cannot
+        use is left out with an ``X207`` warning (a kind it does not have, a base that is not a
+        number from 0 to 1, tags that are not words, an anchor that is not text)."""
+        data, title = node.data, f"[{node.title}]" if node.kind == "statement" else f"<{node.title}>"
+
+        def unusable(key: str, expected: str) -> None:
+            self.report.warn(
+                "X207", f"{key} {brief(data[key])} of {title} is not {expected}; left out", node.line
+            )
+
+        kind = data.get("kind", "claim")
+        if not isinstance(kind, str) or kind not in _KINDS:
+            unusable("kind", f"one of {', '.join(sorted(_KINDS))}")
+            kind = "claim"
+        anchor = yaml_text(data.get("anchor"))
+        if anchor is None and data.get("anchor") is not None:
+            unusable("anchor", "text")
+        tags = list(node.tags)
+        if data.get("tags") is not None:
+            words = [yaml_text(t) for t in data["tags"]] if isinstance(data["tags"], list) else [None]
+            if None in words:
+                unusable("tags", "a list of words")
+            tags += [w for w in words if w is not None]
+        tags = [re.sub(r"[\s,]+", "-", t.strip(" ,")) for t in tags if t.strip(" ,")]
+        base = data.get("base")
+        if base is not None and (
+            isinstance(base, bool) or not isinstance(base, (int, float)) or not 0 <= base <= 1
+        ):
+            unusable("base", "a number from 0 to 1")
+            base = None
+        return kind, as_line(anchor) if anchor is not None else None, tags, base
 
     def argument(self, node: Node) -> None:
         """Supports for each inference of a premise–conclusion structure."""
@@ -120,8 +148,15 @@ class _Builder:
             last = i == len(steps) - 1
             sid = self.ids.get(node.title, "argument") if last else self.ids.fresh(f"{node.title}.{i + 1}")
             scheme = re.sub(r"\\(.)", r"\1", as_line(rule)) if rule else None
-            self.add(Support(sid, dict.fromkeys(premises), conclusion, scheme or None,
-                             node.section_post))  # fmt: skip
+            kept = self.add(
+                Support(sid, dict.fromkeys(premises), conclusion, scheme or None, node.section_post)
+            )
+            assert isinstance(kept, Support)  # an equal relation is a support too
+            if kept.id != sid and last:
+                inference = f"{' & '.join(kept.premises)} -> {kept.conclusion}"
+                self.report.warn("X206", f"argument <{node.title}> draws the same inference as {kept.id} "
+                                 f"({inference}); it is read as {kept.id}", node.line)  # fmt: skip
+            sid = kept.id  # what undercuts of this argument (or of its conclusion) aim at
             self.concluded[("statement", conclusion)] = sid
         self.final[key] = sid
         self.conclusion[key] = last_conclusion  # type: ignore[assignment]  # set with each step: not None
@@ -180,50 +215,69 @@ class _Builder:
         fields: dict[str, Any] = {}  # Metadata's keyword arguments
         for key in ("title", "source", "date", "language"):
             value = self.meta.get(key)
-            if value is not None and not isinstance(value, (dict, list)):
-                fields[key] = as_line(value if isinstance(value, str) else str(value))
+            text = yaml_text(value)
+            if text is not None:
+                fields[key] = as_line(text)
+            elif value is not None:
+                self.report.warn(
+                    "X205", f"front matter {key} {brief(value)} is not one line of text; left out"
+                )
         ignore = self.meta.get("ignore")
-        if isinstance(ignore, list):
-            fields["ignore"] = [str(code) for code in ignore if str(code).strip() and "," not in str(code)]
+        if ignore is not None:
+            codes = [yaml_text(code) for code in ignore] if isinstance(ignore, list) else [None]
+            fields["ignore"] = [c for c in codes if c and not any(ch.isspace() or ch == "," for ch in c)]
+            if len(fields["ignore"]) != len(codes):
+                self.report.warn("X205", "front matter ignore: what is not a rule code is left out")
         return Metadata(**fields)
 
     def dialogue(self) -> list[Post]:
-        """Posts from headings whose data names post and author (as argmap writes them)."""
-        posts: list[Post] = []
-        known: set[str] = set()
+        """Posts from headings whose data names post and author (as argmap writes them), with the
+        replies and quotes that name posts of the document (others are left out, with a warning)."""
+        known = {post.id for post, _, _ in self.reader.posts}
         prop_ids = {p.id for p in self.props.values()}
-        for data in self.reader.posts:
-            try:
-                post = Post(str(data["post"]), str(data["author"]),
-                            _opt(data.get("timestamp")), _opt(data.get("replyTo")),
-                            [Quote(str(q["source"]), str(q["text"])) for q in data.get("quotes") or ()],
-                            [str(b) for b in data["body"]] if isinstance(data.get("body"), list) else None)  # fmt: skip
-            except (ValueError, TypeError, KeyError) as e:
-                self.report.warn("X205", f"post heading data cannot be used: {e}", data["line"])
-                continue
-            if post.id in known:
-                self.report.warn(
-                    "X205", f"post {post.id} appears twice; the second heading is left out", data["line"]
-                )
-                continue
-            known.add(post.id)
-            posts.append(post)
-            self.moves(data, post.id, prop_ids)
-        self.moves(self.meta, None, prop_ids)
+        posts: list[Post] = []
+        for post, data, line in self.reader.posts:
+            reply = yaml_text(data.get("replyTo"))
+            if reply is not None and as_line(reply) in known:
+                post = attrs.evolve(post, reply_to=as_line(reply))
+            elif data.get("replyTo") is not None:
+                self.report.warn("X205", f"post {post.id} replies to {brief(data['replyTo'])}, which is "
+                                 "not a post of the map; the reply is left out", line)  # fmt: skip
+            quotes: list[Quote] = []
+            raw = data.get("quotes")
+            for q in raw if isinstance(raw, list) else [] if raw is None else [raw]:
+                source = yaml_text(q.get("source")) if isinstance(q, dict) else None
+                words = yaml_text(q.get("text")) if isinstance(q, dict) else None
+                if source is not None and as_line(source) in known and words is not None:
+                    quotes.append(Quote(as_line(source), as_line(words)))
+                else:
+                    self.report.warn("X205", f"a quote of post {post.id} ({brief(q)}) names no post of the "
+                                     "map or has no text; left out", line)  # fmt: skip
+            posts.append(attrs.evolve(post, quotes=quotes) if quotes else post)
+            self.moves(data, post.id, prop_ids, line)
+        self.moves(self.meta, None, prop_ids, None)
         return replies_first(posts, self.report)
 
-    def moves(self, data: dict[str, Any], post: str | None, prop_ids: set[str]) -> None:
+    def moves(self, data: dict[str, Any], post: str | None, prop_ids: set[str], line: int | None) -> None:
+        """A post's agreements, concessions and restatements (``agrees``, ``concedes``, ``restates``)."""
+        whose = f"post {post}" if post is not None else "the front matter"
         for key, cls in (("agrees", Agreement), ("concedes", Concession)):
-            for target in data.get(key) or ():
-                if str(target) in prop_ids:
-                    self.add(cls(str(target), post))
-        for pair in data.get("restates") or ():
-            if isinstance(pair, list) and len(pair) == 2 and all(str(x) in prop_ids for x in pair):
-                self.add(Restatement(str(pair[0]), str(pair[1]), post))
-
-
-def _opt(value: object) -> str | None:
-    return None if value is None else str(value)
+            targets = data.get(key)
+            for target in targets if isinstance(targets, list) else [] if targets is None else [targets]:
+                pid = yaml_text(target)
+                if pid is not None and pid in prop_ids:
+                    self.add(cls(pid, post))
+                else:
+                    self.report.warn("X205", f"{key} of {whose} names {brief(target)}, which is not a "
+                                     "statement of the map; left out", line)  # fmt: skip
+        pairs = data.get("restates")
+        for pair in pairs if isinstance(pairs, list) else [] if pairs is None else [pairs]:
+            ends = [yaml_text(x) for x in pair] if isinstance(pair, list) and len(pair) == 2 else []
+            if len(ends) == 2 and all(x is not None and x in prop_ids for x in ends):
+                self.add(Restatement(ends[0], ends[1], post))  # type: ignore[arg-type]  # checked: ids
+            else:
+                self.report.warn("X205", f"restates of {whose} holds {brief(pair)}, not two statements of "
+                                 "the map; left out", line)  # fmt: skip
 
 
 def read(text: str, path: str | None = None) -> tuple[Document, list[Diagnostic]]:

@@ -74,11 +74,25 @@ def _argument(s: Support) -> list[str]:
     out = [f"<{s.id}>", ""]
     out += [f"({i}) [{p}]" for i, p in enumerate(s.premises, 1)]
     if s.scheme:
-        out += ["--", escape(s.scheme).replace(",", "\\,") or "\\ ", "--"]
+        out += ["--", _rule(s.scheme), "--"]
     else:
         out.append("----")
     out += [f"({len(s.premises) + 1}) [{s.conclusion}]", ""]
     return out
+
+
+def _rule(scheme: str) -> str:
+    """A scheme as the line between ``--`` lines that names an inference rule.
+
+    Commas are escaped (they separate rules); so is each dash with a dash after it:
+    a line ``--`` would close the inference (argmap dropped the schemes ``--`` and
+    ``----`` so), and the Argdown CLI refuses any ``--`` on the line.  Tested by
+    tests/convert/test_argdown.py::test_schemes_that_look_like_inference_bars_survive.
+    """
+    return _DASH_BEFORE_DASH.sub(r"\\-", escape(scheme).replace(",", "\\,")) or "\\ "
+
+
+_DASH_BEFORE_DASH = re.compile(r"-(?=-)")
 
 
 def _section(doc: Document, post: str | None) -> list[str]:
