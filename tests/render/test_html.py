@@ -671,3 +671,28 @@ def test_hostile_text_stays_inert_in_a_big_map(browser, tmp_path):
     assert browser.execute_script("return window.__pwned === undefined")
     assert "<script>window.__pwned=1</script>" in browser.find_element("id", "panel").text
     assert console_errors(browser) == []
+
+
+def test_argmap_serve_prints_its_url_and_stops_cleanly_on_ctrl_c(tmp_path):
+    """The command as a user runs it: one line naming the URL on 127.0.0.1, the page served
+    there, and on SIGINT (Ctrl-C) an exit with status 0 and no traceback, within seconds."""
+    if shutil.which("dot") is None:
+        pytest.skip("needs Graphviz dot")
+    import signal
+    import subprocess
+    import sys
+
+    path = tmp_path / "t.argmap"
+    path.write_text("post 1 by ann\n  claim c1: Tea is good.\n", encoding="utf-8")
+    proc = subprocess.Popen([sys.executable, "-m", "argmap", "serve", str(path), "--port", "0"],
+                            stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True)  # fmt: skip
+    try:
+        line = proc.stderr.readline()
+        url = re.search(r"at (http://127\.0\.0\.1:\d+/)", line).group(1)
+        assert "Tea is good." in fetch(url)
+        proc.send_signal(signal.SIGINT)
+        assert proc.wait(timeout=10) == 0
+        assert "Traceback" not in proc.stderr.read()
+    finally:
+        proc.kill()
+        proc.wait()
