@@ -5,25 +5,9 @@ from __future__ import annotations
 import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
-from reference import reference
+from reference import frameworks, reference
 
 from argmap.af import AF, SEMANTICS, credulous, extensions, grounded, skeptical, some_extension
-
-
-@st.composite
-def frameworks(draw, max_args=10):
-    n = draw(st.integers(0, max_args))
-    args = [f"a{i}" for i in range(n)]
-    pairs = [(a, b) for a in args for b in args]
-    density = draw(st.sampled_from([0.05, 0.15, 0.3, 0.6]))
-    attacks = (
-        [p for p in pairs if draw(st.floats(0, 1)) < density]
-        if n <= 6
-        else draw(
-            st.lists(st.sampled_from(pairs), max_size=int(len(pairs) * density) + 1) if pairs else st.just([])
-        )
-    )
-    return AF(args, attacks)
 
 
 @given(frameworks())

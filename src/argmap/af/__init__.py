@@ -12,12 +12,14 @@ from ._gradual import h_categorizer
 from ._iccma import TASKS, solve
 from ._semantics import (
     SEMANTICS,
+    Label,
     SemanticsCode,
     credulous,
     extensions,
     grounded,
     grounded_labelling,
     skeptical,
+    skeptical_labels,
     some_extension,
 )
 
@@ -26,6 +28,7 @@ __all__ = [
     "AF_FORMATS",
     "SEMANTICS",
     "TASKS",
+    "Label",
     "SemanticsCode",
     "credulous",
     "extensions",
@@ -34,6 +37,7 @@ __all__ = [
     "h_categorizer",
     "read_af",
     "skeptical",
+    "skeptical_labels",
     "solve",
     "some_extension",
     "write_af",

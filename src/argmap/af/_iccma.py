@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Callable, Iterable
+from collections.abc import Callable, Iterable
 
-from .._model import UsageError
+from .._model import UsageError, paused
 from ._framework import AF
-from ._semantics import credulous, extensions, skeptical, some_extension
+from ._semantics import credulous, every_extension, skeptical, some_extension
 
 __all__ = ["TASKS", "solve"]
 
@@ -42,8 +42,22 @@ def solve(af: AF, task: str, query: str | None, fmt: str) -> list[str]:
         ext = some_extension(af, sem)
         return ["NO" if ext is None else show(ext)]
     if kind == "EE":
-        exts = extensions(af, sem)
-        return [show(e) for e in exts] if fmt == "i23" else ["[" + ",".join(show(e) for e in exts) + "]"]
+        # extensions as they come, each in argument order (by number in i23): sorting small
+        # integers per extension, not names (65,536 extensions: bench_semantics.py EE-PR;
+        # test_apx_enumeration_lists_every_extension_in_brackets checks the order)
+        args = af.arguments
+        order = list(range(len(args)))
+        if fmt == "i23":
+            order.sort(key=lambda i: int(args[i]))
+        rank = [0] * len(order)
+        for r, i in enumerate(order):
+            rank[i] = r
+        name = [args[i] for i in order].__getitem__
+        with paused():
+            exts = [list(map(name, sorted(map(rank.__getitem__, e)))) for e in every_extension(af, sem)]
+        if fmt == "i23":
+            return ["w" + "".join(" " + a for a in e) for e in exts]
+        return ["[" + ",".join("[" + ",".join(e) + "]" for e in exts) + "]"]
     assert query is not None  # DC and DS: checked above
     yes, certificate = (credulous if kind == "DC" else skeptical)(af, sem, query)
     lines = ["YES" if yes else "NO"]
