@@ -34,13 +34,18 @@ def by_definition(doc, code) -> list:
     elif code == "M102":  # a thesis nothing supports
         out = [f"thesis {p.id} has no support" for p in doc.propositions
                if p.kind is Kind.THESIS and not any(isinstance(r, Support) for r in doc.relations_to(p.id))]  # fmt: skip
-    elif code == "M103":  # nobody rebuts the attacker or undercuts a support it is a premise of
-        for r in doc.rebuttals:
-            rebutted = any(isinstance(x, Rebuttal) for x in doc.relations_to(r.attacker))
-            undercut = any(isinstance(x, Undercut) for s in doc.relations_from(r.attacker)
+    elif code == "M103":  # nobody undercuts the rebuttal, rebuts an attacker or undercuts a support it is a premise of
+        def answered(a) -> bool:
+            rebutted = any(isinstance(x, Rebuttal) for x in doc.relations_to(a))
+            undercut = any(isinstance(x, Undercut) for s in doc.relations_from(a)
                            if isinstance(s, Support) for x in doc.relations_to(s.id))  # fmt: skip
-            if not rebutted and not undercut:
-                out.append(f"nobody answers {r.attacker}'s rebuttal of {r.target}")
+            return rebutted or undercut
+
+        for r in doc.rebuttals:
+            if r.id is not None and any(isinstance(x, Undercut) for x in doc.relations_to(r.id)):
+                continue
+            if not any(answered(a) for a in r.attackers):
+                out.append(f"nobody answers {' & '.join(r.attackers)}'s rebuttal of {r.target}")
     elif code == "M104":  # a post with no quote, proposition or relation
         out = [f"post {p.id} puts forward nothing" for p in doc.posts
                if not p.quotes and not doc.propositions_of(p.id) and not doc.relations_of(p.id)]  # fmt: skip

@@ -68,7 +68,7 @@ def test_json_is_deterministic_and_versioned(seed_example):
     out = argmap.to_json(doc)
     assert out == argmap.to_json(argmap.load(seed_example))
     data = json.loads(out)
-    assert (data["format"], data["version"]) == ("argmap", 1)
+    assert (data["format"], data["version"]) == ("argmap", 2)
 
 
 def problems(text: str):
@@ -96,8 +96,8 @@ def test_unknown_keys_and_versions_are_refused():
     assert problems('{"format": "argmap", "version": 1, "extra": 1}')[0][2].endswith(
         "('extra' was unexpected)"
     )
-    assert problems('{"format": "argmap", "version": 2}') == [
-        ("J002", None, "argmap JSON version 2 is not supported (this argmap reads 1)")
+    assert problems('{"format": "argmap", "version": 3}') == [
+        ("J002", None, "argmap JSON version 3 is not supported (this argmap reads versions 1 and 2)")
     ]
     relation = {"type": "agreement", "target": "a", "attacker": "b"}
     doc = {"format": "argmap", "version": 1, "relations": [relation]}
@@ -253,8 +253,11 @@ post 1 by ann at 2024-01-01
 post 2 by bob reply-to 1
   quote 1: Tea is good
   claim c: Tea stains.
+  claim d: Stains wash off.
   rebut c -> a
+  rebut r1: c & d -> b
   undercut c -> s1
+  undercut u1: d -> r1
   restate c -> b
   agree b
   concede a
@@ -269,7 +272,7 @@ def test_the_fast_check_agrees_with_jsonschema_on_every_change_of_one_place():
 
     fast, validator = checker(schema()), jsonschema.Draft202012Validator(schema())
     base = to_dict(argmap.parse(RICH))
-    keys = sorted({k for _, v in _places(base) if isinstance(v, dict) for k in v} | {"extra", "scheme"})
+    keys = sorted({k for _, v in _places(base) if isinstance(v, dict) for k in v} | {"extra", "scheme", "partners"})
 
     def changed(path, edit):
         data = json.loads(json.dumps(base))
@@ -294,3 +297,14 @@ def test_the_fast_check_agrees_with_jsonschema_on_every_change_of_one_place():
     assert len(cases) > 3000
     for data in cases:
         assert fast(data) == (not any(True for _ in validator.iter_errors(data))), data
+
+
+def test_named_and_linked_attacks_round_trip_and_version_1_files_still_read():
+    doc = argmap.parse(RICH)
+    back = argmap.from_json(argmap.to_json(doc))
+    assert back.relations == doc.relations
+    rebuttal = next(r for r in to_dict(doc)["relations"] if r.get("id") == "r1")
+    assert (rebuttal["attacker"], rebuttal["partners"], rebuttal["target"]) == ("c", ["d"], "b")
+    old = {"format": "argmap", "version": 1, "propositions": [{"id": "a", "text": "x"}, {"id": "b", "text": "y"}],
+           "relations": [{"type": "rebuttal", "attacker": "a", "target": "b"}]}  # fmt: skip
+    assert argmap.from_json(json.dumps(old)).rebuttals[0] == argmap.Rebuttal("a", "b")

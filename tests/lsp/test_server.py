@@ -171,6 +171,41 @@ async def test_completion_offers_what_fits_the_slot(client: LanguageClient):
     assert await labels(0, "post 4 by cat reply-to ") == {"1", "2", "3"}
 
 
+ATTACKS = """\
+post 1 by ann
+  claim c1: Tea is healthy.
+  claim c2: Tea is cheap.
+  claim c3: Tea stains teeth.
+  support s1: c2 -> c1
+post 2 by bob reply-to 1
+  rebut r1: c3 & c2 -> c1
+  claim c4: Whitening fixes that.
+  undercut c4 -> r1
+"""
+
+
+@pytest.mark.asyncio
+async def test_named_and_linked_attacks_hover_define_and_complete(client: LanguageClient):
+    """A named rebuttal is an inference like a support: hovering shows its attackers and what
+    undercuts it, going to its definition from an undercut finds its id, and the slot after
+    `undercut c4 ->` offers it beside the supports."""
+    uri = await open_file(client, ATTACKS + "  \n")
+    doc = types.TextDocumentIdentifier(uri)
+    hover = await client.text_document_hover_async(types.HoverParams(doc, at(8, 18)))  # r1 in undercut
+    assert hover.contents.value.splitlines()[0] == "rebuttal r1: c3 & c2 -> c1"
+    assert "by bob, post 2" in hover.contents.value and "undercut from c4" in hover.contents.value
+    found = await client.text_document_definition_async(types.DefinitionParams(doc, at(8, 18)))
+    assert found.range.start == at(6, 8)
+    client.text_document_did_change(types.DidChangeTextDocumentParams(
+        text_document=types.VersionedTextDocumentIdentifier(uri=uri, version=2),
+        content_changes=[types.TextDocumentContentChangePartial(range=types.Range(at(9, 0), at(9, 200)),
+                                                                 text="  undercut c4 -> ")],
+    ))  # fmt: skip
+    await client.wait_for_notification(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
+    result = await client.text_document_completion_async(types.CompletionParams(doc, at(9, 17)))
+    assert {i.label for i in result.items} == {"s1", "r1"}
+
+
 @pytest.mark.asyncio
 async def test_rename_changes_every_occurrence_and_refuses_taken_or_bad_names(client: LanguageClient):
     uri = await open_file(client, TEXT)

@@ -57,7 +57,7 @@ SYNTAX = [
     ),
     (
         "rebut c2 c1\n",
-        ("P100", 1, 10, "unexpected 'c1'", "write rebut FROM -> TO, e.g. rebut c2 -> c1"),
+        ("P100", 1, 10, "unexpected 'c1'", "write rebut FROM -> TO, e.g. rebut c2 -> c1; to name it, rebut r1: c2 -> c1"),
     ),
     (
         "post 1 by Zhang Fei\n",
@@ -157,11 +157,11 @@ def test_structure_error(text, expected):
 REFERENCES = [
     (
         "claim c1: a\nclaim c1: b\n",
-        ("R001", 2, 1, "id 'c1' is already used by a proposition", "give each proposition and support its own id"),
+        ("R001", 2, 1, "id 'c1' is already used by a proposition", "give each proposition, support and named attack its own id"),
     ),
     (
         "claim c1: a\nclaim c2: b\nsupport c1: c2 -> c1\n",
-        ("R001", 3, 1, "id 'c1' is already used by a proposition", "give each proposition and support its own id"),
+        ("R001", 3, 1, "id 'c1' is already used by a proposition", "give each proposition, support and named attack its own id"),
     ),
     (
         "post 1 by a\npost 1 by b\n",

@@ -14,7 +14,7 @@ DOC = (ROOT / "docs" / "language.md").read_text(encoding="utf-8")
 
 def test_worked_example_parses_and_is_canonical():
     section = DOC.split("## A worked example", 1)[1]
-    example = re.search(r"```text\n(.*?)```", section, re.S).group(1)
+    example = re.search(r"```(?:argmap|text)\n(.*?)```", section, re.S).group(1)
     doc = argmap.parse(example)
     assert argmap.format(doc) == example
     assert len(doc.posts) == 3 and len(doc.undercuts) == 1
@@ -36,3 +36,10 @@ def test_every_statement_keyword_is_documented():
 
     table = DOC.split("## Statements", 1)[1].split("##", 1)[0]
     assert [k for k in KEYWORDS if f"`{k}" not in table and f"{k}:" not in table] == []
+
+
+def test_every_argmap_block_parses_and_is_canonical():
+    blocks = re.findall(r"```argmap\n(.*?)```", DOC, re.S)
+    assert len(blocks) >= 2
+    for block in blocks:
+        assert argmap.format(argmap.parse(block)) == block

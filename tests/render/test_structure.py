@@ -178,17 +178,15 @@ def test_rendering_is_deterministic_and_draws_one_node_per_proposition(doc):
     assert len(props(nodes)) == len(doc.propositions_by_id)
     pairs = {(a, b) for a, b, _ in edges}
     names = {p.id: f"p{i}" for i, p in enumerate(doc.propositions_by_id.values())}
-    for r in doc.rebuttals:
-        assert (names[r.attacker], names[r.target]) in pairs
+    junctions = [j for j in nodes if j.startswith("j")]
+
+    def joined(a: str, b: str) -> bool:  # an edge, or two through a junction
+        return (a, b) in pairs or any((a, j) in pairs and (j, b) in pairs for j in junctions)
+
+    for r in doc.rebuttals:  # linked or undercut rebuttals pass through their junction
+        assert all(joined(names[a], names[r.target]) for a in r.attackers)
     for s in doc.supports:
-        for p in s.premises:
-            direct = (names[p], names[s.conclusion]) in pairs
-            via = any(
-                (names[p], j) in pairs and (j, names[s.conclusion]) in pairs
-                for j in nodes
-                if j.startswith("j")
-            )
-            assert direct or via
+        assert all(joined(names[p], names[s.conclusion]) for p in s.premises)
 
 
 @given(strategies.texts(min_size=1, max_size=120))

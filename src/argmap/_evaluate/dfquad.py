@@ -4,7 +4,10 @@ Each proposition starts from its base score (``base:`` in the language,
 default 0.5).  Its attackers are its rebutters; its supporters are the
 inferences of the supports that conclude it.  An inference starts from 1, is
 weakened by its undercutters, and is only as strong as its premises together
-(the product of their strengths: a linked argument needs all of them).  Strengths
+(the product of their strengths: a linked argument needs all of them).  An attack
+that is undercut, or linked (``rebut a & b -> c``), is an inference too: it
+starts from 1, is weakened by its own undercutters and is only as strong as its
+attackers together; it then attacks with that strength.  Strengths
 combine as in DF-QuAD::
 
     va = 1 - prod(1 - attacker strengths),  vs = 1 - prod(1 - supporter strengths)
@@ -22,13 +25,15 @@ from __future__ import annotations
 from math import prod
 from typing import Callable, Literal, Mapping, NamedTuple, TypeAlias
 
-from .._model import Document, Proposition, Support, strongly_connected, without_gc
+from .._model import Document, Proposition, Rebuttal, Support, Undercut, strongly_connected, without_gc
+from .framework import attack_argument, attacks_of
 
 __all__ = ["DEFAULT_BASE", "BipolarMap", "Node", "bipolar_map", "combine", "df_quad", "dependencies"]
 
 DEFAULT_BASE = 0.5
 
-#: a proposition ("p", id) or the inference of a support ("s", id)
+#: a proposition ("p", id) or an inference ("s", id): a support's, or an attack's that is undercut
+#: or linked (named by its id, or if unnamed by its text ``a&b->c``: framework.attack_argument)
 Node: TypeAlias = tuple[Literal["p", "s"], str]
 
 
@@ -40,12 +45,14 @@ class BipolarMap(NamedTuple):
     base: dict[str, float]
     #: the supports whose conclusion is a proposition (and whose id is not one)
     sups: dict[str, Support]
-    #: proposition → the propositions that rebut it
-    rebutters: dict[str, list[str]]
-    #: support → the propositions that undercut it
-    undercutters: dict[str, list[str]]
+    #: proposition → what rebuts it: propositions, and attack inferences
+    rebutters: dict[str, list[Node]]
+    #: inference → what undercuts it: propositions, and attack inferences
+    undercutters: dict[str, list[Node]]
     #: proposition → the supports that conclude it
     supporters: dict[str, list[str]]
+    #: attack inference → its attackers (the attacks that are inferences: undercut or linked)
+    attacks: dict[str, tuple[str, ...]]
 
 
 def combine(base: float, attackers: list[float], supporters: list[float]) -> float:
@@ -68,17 +75,21 @@ def df_quad(doc: Document, *, rounds: int = 2000, tolerance: float = 1e-10) -> t
     ({'a': 0.625, 'b': 0.25, 'c': 0.5}, True)
     """
     m = bipolar_map(doc)
-    props, base, sups, rebutters, undercutters, supporters = m
+    props, base, sups, rebutters, undercutters, supporters, attacks = m
     needs = dependencies(m)
     strength: dict[str, float] = {}
     inference: dict[str, float] = {}
 
+    def value(node: Node) -> float:
+        return strength[node[1]] if node[0] == "p" else inference[node[1]]
+
     def inference_of(s: str) -> float:
-        weakened = combine(1.0, [strength[a] for a in undercutters[s]], [])
-        return weakened * prod(strength[q] for q in sups[s].premises if q in props)
+        weakened = combine(1.0, [value(a) for a in undercutters[s]], [])
+        needed = attacks[s] if s in attacks else [q for q in sups[s].premises if q in props]
+        return weakened * prod(strength[q] for q in needed)
 
     def strength_of(p: str) -> float:
-        return combine(base[p], [strength[a] for a in rebutters[p]], [inference[s] for s in supporters[p]])
+        return combine(base[p], [value(a) for a in rebutters[p]], [inference[s] for s in supporters[p]])
 
     settled = True
     # each part after the parts it depends on: a proposition or inference on no circle once,
@@ -100,18 +111,14 @@ def df_quad(doc: Document, *, rounds: int = 2000, tolerance: float = 1e-10) -> t
 def dependencies(m: BipolarMap) -> dict[Node, list[Node]]:
     """What each proposition ("p", id) and inference ("s", id) depends on: rebutters and
     supporting inferences; undercutters and premises."""
-    props, sups, rebutters, undercutters, supporters = (
-        m.props,
-        m.sups,
-        m.rebutters,
-        m.undercutters,
-        m.supporters,
-    )
+    props, rebutters, undercutters, supporters = m.props, m.rebutters, m.undercutters, m.supporters
     needs: dict[Node, list[Node]] = {
-        ("p", p): [("p", a) for a in rebutters[p]] + [("s", s) for s in supporters[p]] for p in props
+        ("p", p): rebutters[p] + [("s", s) for s in supporters[p]] for p in props
     }
-    for s, sup in sups.items():
-        needs["s", s] = [("p", a) for a in undercutters[s]] + [("p", q) for q in sup.premises if q in props]
+    for s, sup in m.sups.items():
+        needs["s", s] = undercutters[s] + [("p", q) for q in sup.premises if q in props]
+    for s, attackers in m.attacks.items():
+        needs["s", s] = undercutters[s] + [("p", a) for a in attackers]
     return needs
 
 
@@ -155,15 +162,26 @@ def bipolar_map(doc: Document) -> BipolarMap:
     props = doc.propositions_by_id
     base = {p: (q.base if q.base is not None else DEFAULT_BASE) for p, q in props.items()}
     sups = {s.id: s for s in doc.supports_by_id.values() if s.conclusion in props and s.id not in props}
-    rebutters: dict[str, list[str]] = {p: [] for p in props}
-    for r in doc.rebuttals:
-        if r.attacker in props and r.target in props:
-            rebutters[r.target].append(r.attacker)
-    undercutters: dict[str, list[str]] = {s: [] for s in sups}
-    for u in doc.undercuts:
-        if u.target in sups and u.attacker in props:
-            undercutters[u.target].append(u.attacker)
+    undercut = {u.target for u in doc.undercuts}
+    attacks: dict[str, tuple[str, ...]] = {}
+    rebutters: dict[str, list[Node]] = {p: [] for p in props}
+    undercutters: dict[str, list[Node]] = {s: [] for s in sups}
+    for r in attacks_of(doc):
+        if r.linked or (r.id is not None and r.id in undercut):
+            name = attack_argument(r)
+            if name not in props and name not in sups and all(a in props for a in r.attackers):
+                attacks.setdefault(name, r.attackers)
+                undercutters.setdefault(name, [])
+    for r in attacks_of(doc):
+        if not all(a in props for a in r.attackers):
+            continue
+        name = attack_argument(r)
+        node: Node = ("s", name) if name in attacks and attacks[name] == r.attackers else ("p", r.attacker)
+        if isinstance(r, Rebuttal) and r.target in props:
+            rebutters[r.target].append(node)
+        elif isinstance(r, Undercut) and r.target in undercutters:
+            undercutters[r.target].append(node)
     supporters: dict[str, list[str]] = {p: [] for p in props}
     for s in sups.values():
         supporters[s.conclusion].append(s.id)
-    return BipolarMap(props, base, sups, rebutters, undercutters, supporters)
+    return BipolarMap(props, base, sups, rebutters, undercutters, supporters, attacks)

@@ -5,6 +5,11 @@ The translation (docs/evaluation.md has worked examples):
 * every proposition is an argument, and so is every support (its *inference*,
   named by the support's id);
 * ``rebut a -> t`` is the attack (a, t); ``undercut u -> s`` the attack (u, s);
+* an attack that is itself attacked (a named rebuttal or undercut that some
+  undercut targets) or that is linked (``rebut a & b -> t``) is an argument of
+  its own, named by its id (an unnamed linked attack by its text, ``a&b->t``):
+  it attacks the target and needs every one of its attackers, so that attacking
+  any attacker, or undercutting the attack, takes the attack away;
 * an inference needs all its premises: each premise is a *necessary* support of
   it, so whatever attacks a premise attacks the inference;
 * the inference supports its conclusion, read as *deductive* (the default: what
@@ -25,10 +30,10 @@ from typing import Literal, TypeAlias
 
 import attrs
 
-from .._model import Document, UsageError, without_gc
+from .._model import Document, Rebuttal, Undercut, UsageError, without_gc
 from ..af import AF
 
-__all__ = ["SUPPORT_READINGS", "SupportReading", "Translation", "to_framework"]
+__all__ = ["SUPPORT_READINGS", "SupportReading", "Translation", "attack_argument", "attacks_of", "to_framework"]
 
 #: how a support acts on its conclusion (docs/evaluation.md)
 SupportReading: TypeAlias = Literal["deductive", "necessary"]
@@ -52,14 +57,21 @@ def to_framework(doc: Document, *, support: SupportReading = "deductive") -> Tra
     props = list(doc.propositions_by_id)
     sups = [s for s in doc.supports_by_id.values() if s.id not in doc.propositions_by_id]
     known = set(props) | {s.id for s in sups}
+    inferences = _attack_inferences(doc, known)
+    known |= inferences.keys()
     why: dict[tuple[str, str], str] = {}
-    for r in doc.rebuttals:
-        if r.attacker in known and r.target in known:
-            why.setdefault((r.attacker, r.target), f"{r.attacker} rebuts {r.target}")
-    for u in doc.undercuts:
-        if u.attacker in known and u.target in known:
-            why.setdefault((u.attacker, u.target), f"{u.attacker} undercuts the inference {u.target}")
     necessary: list[tuple[str, str]] = []  # (a, b): b needs a
+    for r in attacks_of(doc):
+        verb = "rebuts" if isinstance(r, Rebuttal) else "undercuts the inference"
+        if r.target not in known or not all(a in known for a in r.attackers):
+            continue
+        name = attack_argument(r)
+        if name in inferences:  # the attack is an argument: it needs its attackers
+            necessary += [(a, name) for a in dict.fromkeys(r.attackers)]
+            verbs = verb if not r.linked else ("rebut" if isinstance(r, Rebuttal) else "undercut the inference")
+            why.setdefault((name, r.target), f"{' & '.join(r.attackers)} {verbs} {r.target}")
+        else:
+            why.setdefault((r.attacker, r.target), f"{r.attacker} {verb} {r.target}")
     deductive: list[tuple[str, str]] = []  # (a, b): a holding makes b hold
     for s in sups:
         if s.conclusion not in known:
@@ -70,7 +82,27 @@ def to_framework(doc: Document, *, support: SupportReading = "deductive") -> Tra
         if rs.source in known and rs.target in known and rs.source != rs.target:
             necessary += [(rs.source, rs.target), (rs.target, rs.source)]
     _close(why, necessary, deductive)
-    return Translation(AF(props + [s.id for s in sups], why), why)
+    return Translation(AF(props + [s.id for s in sups] + list(inferences), why), why)
+
+
+def attack_argument(r: Rebuttal | Undercut) -> str:
+    """The name of an attack's argument: its id, or (unnamed) its text without blanks,
+    ``a&b->t``, which no id can be."""
+    if r.id is not None:
+        return r.id
+    return f"{'&'.join(r.attackers)}->{r.target}"
+
+
+def _attack_inferences(doc: Document, known: set[str]) -> dict[str, Rebuttal | Undercut]:
+    """The attacks that are arguments of their own: linked ones, and named ones that are undercut."""
+    undercut = {u.target for u in doc.undercuts}
+    out: dict[str, Rebuttal | Undercut] = {}
+    for r in attacks_of(doc):
+        if r.linked or (r.id is not None and r.id in undercut):
+            name = attack_argument(r)
+            if name not in known:  # a clash of ids is R001's to report; keep the first meaning
+                out.setdefault(name, r)
+    return out
 
 
 def _close(
@@ -99,3 +131,8 @@ def _close(
             if pair not in why:
                 why[pair] = reason
                 todo.append(pair)
+
+
+def attacks_of(doc: Document) -> tuple[Rebuttal | Undercut, ...]:
+    """Every rebuttal, then every undercut."""
+    return (*doc.rebuttals, *doc.undercuts)

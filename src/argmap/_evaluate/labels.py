@@ -6,8 +6,8 @@ from typing import Any, Literal, TypeAlias
 
 import attrs
 
-from .._model import Document, Rebuttal, Support, UsageError
-from ..af import AF, SEMANTICS, extensions, grounded_labelling
+from .._model import Document, Rebuttal, Support, UsageError, strongly_connected
+from ..af import AF, SEMANTICS, grounded_labelling, skeptical_labels
 from .framework import SupportReading, to_framework
 
 __all__ = ["NAMES", "SEMANTICS_NAMES", "Evaluation", "SemanticsName", "evaluate"]
@@ -33,14 +33,16 @@ class Evaluation:
     labels: dict[str, str | float]
     #: proposition id → why it has its label, in words
     reasons: dict[str, str]
-    #: how many extensions there are (None for gradual semantics)
-    extensions: int | None = None
+    #: whether the semantics gives the map at least one extension: False only for stable
+    #: semantics when there is no stable extension; None for gradual semantics.  (The
+    #: extensions are not counted: counting them means listing them all.)
+    has_extension: bool | None = None
 
     def as_dict(self) -> dict[str, Any]:
         """The JSON form ``argmap eval --format json`` prints."""
         return {
             "semantics": self.semantics,
-            "extensions": self.extensions,
+            "has_extension": self.has_extension,
             "propositions": {k: {"value": v, "reason": self.reasons[k]} for k, v in self.labels.items()},
         }
 
@@ -51,7 +53,8 @@ def evaluate(
     """Which propositions of ``doc`` stand under ``semantics``, and why.
 
     With several extensions a proposition is IN when it is in all of them, OUT
-    when every one of them attacks it, UNDEC otherwise.
+    when every one of them attacks it, UNDEC otherwise: acceptance queries on the
+    framework (``argmap.af.skeptical_labels``), never a list of its extensions.
 
     >>> from argmap import parse
     >>> doc = parse("claim a: Tea.\\nclaim b: No tea.\\nclaim c: b is wrong.\\nrebut b -> a\\nrebut c -> b\\n")
@@ -72,56 +75,77 @@ def evaluate(
         raise UsageError(f"unknown semantics {semantics!r}; choose from {choices}")
     tr = to_framework(doc, support=support)
     af = tr.af
+    exists = True
     if code == "GR":
         lab = grounded_labelling(af)
-        status = {a: "UNDEC IN OUT".split()[lab[i]] for i, a in enumerate(af.arguments)}
-        count = 1
+        status = {a: ("UNDEC", "IN", "OUT")[lab[i]] for i, a in enumerate(af.arguments)}
     else:
-        exts = extensions(af, code)
-        count = len(exts)
-        status = {}
-        for a in af.arguments:
-            attackers = set(af.attackers_of(a))
-            if exts and all(a in e for e in exts):
-                status[a] = "IN"
-            elif exts and all(attackers & e for e in exts):
-                status[a] = "OUT"
-            else:
-                status[a] = "UNDEC"
+        found = skeptical_labels(af, code)
+        exists = found is not None
+        status = dict(found) if found is not None else dict.fromkeys(af.arguments, "UNDEC")
     labels: dict[str, str | float] = {p: status[p] for p in doc.propositions_by_id}
-    reasons = {p: _reason(p, af, tr.why, status, code, count) for p in labels}
-    return Evaluation(code, labels, reasons, count)
+    circles = _Circles(af)
+    reasons = {p: _reason(p, af, tr.why, status, code, exists, circles) for p in labels}
+    return Evaluation(code, labels, reasons, exists)
+
+
+class _Circles:
+    """Which arguments lie on a common cycle of attacks (strongly connected), computed once if asked."""
+
+    def __init__(self, af: AF) -> None:
+        self.af = af
+        self.part: dict[str, int] | None = None
+
+    def together(self, a: str, b: str) -> bool:
+        if self.part is None:
+            af = self.af
+            comps = strongly_connected(range(len(af)), af.attacked.__getitem__)
+            self.part = {af.arguments[x]: k for k, comp in enumerate(comps) for x in comp}
+        return self.part[a] == self.part[b]
 
 
 def _reason(
-    p: str, af: AF, why: dict[tuple[str, str], str], status: dict[str, str], code: str, count: int
+    p: str,
+    af: AF,
+    why: dict[tuple[str, str], str],
+    status: dict[str, str],
+    code: str,
+    exists: bool,
+    circles: _Circles,
 ) -> str:
     label = status[p]
     attackers = list(af.attackers_of(p))
-    if count == 0:
+    if not exists:
         return f"{label}: there is no {code} extension at all"
     if label == "IN":
         if not attackers:
             return "IN: nothing attacks it"
         first = attackers[0]
-        return f"IN: every attacker is OUT, e.g. {first} ({why[(first, p)]}), which is {_brief(first, af, why, status)}"
+        if all(status[a] == "OUT" for a in attackers):
+            return f"IN: every attacker is OUT, e.g. {first} ({why[(first, p)]}), which is {_brief(first, af, why, status)}"
+        # stage extensions need not defend their members: an attacker can be left unattacked
+        b = next(a for a in attackers if status[a] != "OUT")
+        return f"IN: in every {code} extension; its attacker {b} ({why[(b, p)]}) is in none of them"
     if label == "OUT":
         for a in attackers:
             if status[a] == "IN":
-                return f"OUT: attacked by {a} ({why[(a, p)]}), which is IN because {_because(a, af, status)}"
+                return f"OUT: attacked by {a} ({why[(a, p)]}), which is IN because {_because(a, af, status, code)}"
         return f"OUT: in every {code} extension something attacks it"
     open_ = [a for a in attackers if status[a] != "OUT"]
     if open_:
         a = open_[0]
-        return f"UNDEC: attacked by {a} ({why[(a, p)]}), which is itself {status[a]}: the attacks go round in a circle"
-    return f"UNDEC: in some {code} extensions but not all"
+        circle = ": the attacks go round in a circle" if circles.together(a, p) else ""
+        return f"UNDEC: attacked by {a} ({why[(a, p)]}), which is itself {status[a]}{circle}"
+    return f"UNDEC: some {code} extensions leave it out, and not all of them attack it"
 
 
-def _because(a: str, af: AF, status: dict[str, str]) -> str:
+def _because(a: str, af: AF, status: dict[str, str], code: str) -> str:
     attackers = af.attackers_of(a)
     if not attackers:
         return "nothing attacks it"
-    return "every attacker of it is OUT"
+    if all(status[b] == "OUT" for b in attackers):
+        return "every attacker of it is OUT"
+    return f"it is in every {code} extension"
 
 
 def _brief(a: str, af: AF, why: dict[tuple[str, str], str], status: dict[str, str]) -> str:
@@ -159,7 +183,7 @@ def _df_quad(doc: Document) -> Evaluation:
     reasons: dict[str, str] = {}
     for p, q in doc.propositions_by_id.items():
         base = q.base if q.base is not None else DEFAULT_BASE
-        against = [r.attacker for r in doc.relations_to(p) if isinstance(r, Rebuttal)]
+        against = [" & ".join(r.attackers) for r in doc.relations_to(p) if isinstance(r, Rebuttal)]
         for_ = [r.id for r in doc.relations_to(p) if isinstance(r, Support)]
         parts = [f"base {base:g}"]
         if for_:

@@ -37,7 +37,9 @@ from .valid import checker
 
 __all__ = ["SCHEMA_VERSION", "from_json", "to_dict", "to_json"]
 
-SCHEMA_VERSION = 1
+#: the version written; version 1 (before named and linked attacks) reads too
+SCHEMA_VERSION = 2
+_READS = (1, 2)
 
 
 @functools.cache
@@ -114,7 +116,13 @@ def _relation(r: Relation) -> str:
         if r.scheme is not None:
             out += f', "scheme": {_str(r.scheme)}'
     elif isinstance(r, (Rebuttal, Undercut)):
-        out = f'{{"type": "{r.kind}", "attacker": {_str(r.attacker)}, "target": {_str(r.target)}'
+        out = f'{{"type": "{r.kind}"'
+        if r.id is not None:
+            out += f', "id": {_str(r.id)}'
+        out += f', "attacker": {_str(r.attacker)}'
+        if r.partners:
+            out += f', "partners": {_strs(r.partners)}'
+        out += f', "target": {_str(r.target)}'
     elif isinstance(r, Restatement):
         out = f'{{"type": "restatement", "source": {_str(r.source)}, "target": {_str(r.target)}'
     else:
@@ -145,7 +153,7 @@ def to_json(doc: Document) -> str:
 
     >>> import argmap
     >>> print(to_json(argmap.parse("claim c1: Tea.")), end="")
-    {"format": "argmap", "version": 1,
+    {"format": "argmap", "version": 2,
      "posts": [],
      "propositions": [
       {"id": "c1", "text": "Tea.", "span": [1, 1, 1, 15]}
@@ -182,9 +190,13 @@ def _kw(d: dict[str, Any]) -> dict[str, Any]:
     return {"span": _span(d), "comments": d.get("comments", ())}
 
 
+def _attack(d: dict[str, Any]) -> dict[str, Any]:
+    return {"id": d.get("id"), "partners": d.get("partners", ())}
+
+
 _RELATIONS: dict[str, Callable[[dict[str, Any]], Relation]] = {
-    "rebuttal": lambda d: Rebuttal(d["attacker"], d["target"], d.get("post"), **_kw(d)),
-    "undercut": lambda d: Undercut(d["attacker"], d["target"], d.get("post"), **_kw(d)),
+    "rebuttal": lambda d: Rebuttal(d["attacker"], d["target"], d.get("post"), **_kw(d), **_attack(d)),
+    "undercut": lambda d: Undercut(d["attacker"], d["target"], d.get("post"), **_kw(d), **_attack(d)),
     "agreement": lambda d: Agreement(d["target"], d.get("post"), **_kw(d)),
     "concession": lambda d: Concession(d["target"], d.get("post"), **_kw(d)),
     "restatement": lambda d: Restatement(d["source"], d["target"], d.get("post"), **_kw(d)),
@@ -211,11 +223,11 @@ def from_json(text: str, *, path: str | None = None) -> Document:
             unknown or duplicate ids (R001–R005, as for the text language).
     """
     data = load_json(text, Report(path))  # json.loads, with its failures located
-    if isinstance(data, dict) and data.get("format") == "argmap" and data.get("version") != SCHEMA_VERSION:
+    if isinstance(data, dict) and data.get("format") == "argmap" and data.get("version") not in _READS:
         _fail(
             path,
             f"argmap JSON version {brief(data.get('version'))} is not supported "
-            f"(this argmap reads {SCHEMA_VERSION})",
+            f"(this argmap reads versions {' and '.join(map(str, _READS))})",
             code="J002",
         )
     if not _plainly_valid()(data):  # then jsonschema says what is wrong, and where

@@ -32,6 +32,7 @@ def checker(schema: dict[str, Any]) -> Callable[[Any], bool]:
     relation_types = frozenset(d["relation"]["properties"]["type"]["enum"])
     common = frozenset(d["relation"]["properties"])  # type, post, span, comments
     top = frozenset(schema["properties"])
+    versions = frozenset(schema["properties"]["version"]["enum"])
     meta = frozenset(schema["properties"]["metadata"]["properties"])
 
     def string(value: Any, kind: str) -> bool:
@@ -89,14 +90,18 @@ def checker(schema: dict[str, Any]) -> Callable[[Any], bool]:
         return common_ok(p)
 
     ids = functools.partial(string, kind="id")
+
+    def partners(v: Any) -> bool:
+        return type(v) is list and len(v) >= 1 and all(map(ids, v))
+
     # per relation type: its own properties (besides type, post, span, comments), each required
     # unless listed as optional, with its check
     own: dict[str, tuple[dict[str, Callable[[Any], bool]], set[str]]] = {
         "support": ({"id": ids, "conclusion": ids, "scheme": functools.partial(string, kind="line"),
                      "premises": lambda v: type(v) is list and len(v) >= 1 and all(map(ids, v))},
                     {"scheme"}),
-        "rebuttal": ({"attacker": ids, "target": ids}, set()),
-        "undercut": ({"attacker": ids, "target": ids}, set()),
+        "rebuttal": ({"attacker": ids, "target": ids, "id": ids, "partners": partners}, {"id", "partners"}),
+        "undercut": ({"attacker": ids, "target": ids, "id": ids, "partners": partners}, {"id", "partners"}),
         "agreement": ({"target": ids}, set()),
         "concession": ({"target": ids}, set()),
         "restatement": ({"source": ids, "target": ids}, set()),
@@ -119,7 +124,7 @@ def checker(schema: dict[str, Any]) -> Callable[[Any], bool]:
     def document(data: Any) -> bool:
         if type(data) is not dict or not data.keys() <= top:
             return False
-        if data.get("format") != "argmap" or type(data.get("version")) is not int or data["version"] != 1:
+        if data.get("format") != "argmap" or type(data.get("version")) is not int or data["version"] not in versions:
             return False
         m = data.get("metadata", {})
         if type(m) is not dict or not m.keys() <= meta:

@@ -49,7 +49,7 @@ class ArgmapLexer(RegexLexer):
             (rf"^({_B})({_alt('POST')})", bygroups(Whitespace, Keyword.Declaration), "post"),
             (rf"^({_B})({_alt('KIND')})({_B})({_ID})({_B})(:)({_B})(.*)$",
              bygroups(Whitespace, Keyword.Type, Whitespace, Name.Variable, Whitespace, Punctuation, Whitespace, String)),
-            (rf"^({_B})({_alt('SUPPORT')})({_B})({_ID})({_B})(:)", bygroups(
+            (rf"^({_B})({_alt('SUPPORT', 'REBUT', 'UNDERCUT')})({_B})({_ID})({_B})(:)", bygroups(
                 Whitespace, Keyword, Whitespace, Name.Function, Whitespace, Punctuation), "relation"),
             (rf"^({_B})({_alt('REBUT', 'UNDERCUT', 'RESTATE', 'AGREE', 'CONCEDE')})",
              bygroups(Whitespace, Keyword), "relation"),

@@ -59,7 +59,7 @@ _SCOPE: Final[dict[tuple[str, str, int] | tuple[str, str] | str, str]] = {
     ("quote", "ID", 0): "variable.other.post",
     ("prop", "ID", 0): "entity.name.type.proposition",
     ("support", "ID", 0): "entity.name.function.support",
-    ("undercut", "ID", 1): "variable.other.support",
+    ("undercut", "ID", 3): "variable.other.support",  # the target (0: name or attacker, 1: attacker, 2: partners)
     "ID": "variable.other.proposition",
     ("author", "WORD"): "entity.name.label.author",
     ("author", "STRING"): "string.quoted.double.author",
@@ -176,7 +176,7 @@ class _Reader:
 
     def sequence(self) -> _Part:
         part = _Part(True, [], [])
-        while self.peek() not in (None, "|", ")"):
+        while self.peek() not in (None, "|", ")", "]"):
             item = self.item()
             self.automaton.add_follow(part.last, item.first)
             part = _Part(
@@ -205,6 +205,12 @@ class _Reader:
                 raise ValueError(f"{GRAMMAR}: rule {self.rule}: missing ')'")
             self.at += 1
             return part
+        if symbol == "[":  # lark's [x] is x? (kept as a placeholder)
+            part = self.alternatives()
+            if self.peek() != "]":
+                raise ValueError(f"{GRAMMAR}: rule {self.rule}: missing ']'")
+            self.at += 1
+            return _Part(True, part.first, part.last)
         if symbol is not None and re.fullmatch(r"_?[A-Z][A-Z0-9_]*", symbol):
             if symbol not in TERMINALS:
                 raise ValueError(f"{GRAMMAR}: rule {self.rule}: {symbol} is no terminal of one pattern")

@@ -182,13 +182,12 @@ class _Builder:
         self.add(_SUPPORT(_id(s.id), premises, _id(s.conclusion), None, self.post_id, s.span, refs,
                           self.take_comments()))  # fmt: skip
 
-    def rebut(self, s: st.Rebut) -> None:
-        self.add(_REBUTTAL(_id(s.attacker), _id(s.target), self.post_id, s.span,
-                           (s.attacker_span, s.target_span), self.take_comments()))  # fmt: skip
-
-    def undercut(self, s: st.Undercut) -> None:
-        self.add(_UNDERCUT(_id(s.attacker), _id(s.target), self.post_id, s.span,
-                           (s.attacker_span, s.target_span), self.take_comments()))  # fmt: skip
+    def attack(self, s: st.Rebut | st.Undercut) -> None:
+        make = _REBUTTAL if isinstance(s, st.Rebut) else _UNDERCUT
+        first, *partners = s.attackers
+        spans = tuple(a.span for a in s.attackers) + (s.target_span,)
+        self.add(make(_id(first.id), _id(s.target), self.post_id, s.span, spans, self.take_comments(),
+                      _id(s.id) if s.id is not None else None, tuple(_id(p.id) for p in partners)))  # fmt: skip
 
     def restate(self, s: st.Restate) -> None:
         self.add(_RESTATEMENT(_id(s.source), _id(s.target), self.post_id, s.span,
@@ -233,7 +232,7 @@ def _handlers(b: _Builder) -> dict[type, Callable[[Any], None]]:
         st.Comment: b.comment, st.Meta: b.meta, st.Ignore: b.meta, st.PostLine: b.post_,
         st.PropositionLine: b.prop, st.Anchor: b.attribute, st.Tags: b.attribute, st.Base: b.attribute,
         st.Scheme: b.attribute, st.Body: b.body, st.QuoteLine: b.quote, st.SupportLine: b.support,
-        st.Rebut: b.rebut, st.Undercut: b.undercut, st.Restate: b.restate, st.Agree: b.agree,
+        st.Rebut: b.attack, st.Undercut: b.attack, st.Restate: b.restate, st.Agree: b.agree,
     }  # fmt: skip
 
 

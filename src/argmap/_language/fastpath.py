@@ -61,6 +61,12 @@ def _line_patterns() -> dict[str, re.Pattern[str]]:
         return rest(tok(keyword, "key"), tok("ID", "id"), tok("_ARROW"), tok("ID", "target"))
 
     colon = tok("_COLON")
+    id_list = f"(?P<list>{tok('ID')}(?:{_}{tok('_AMP')}{_}{tok('ID')})*)"
+
+    def attack(keyword: str) -> re.Pattern[str]:
+        name = f"(?:{tok('ID', 'id')}{_}{colon}{_})?"  # an optional name
+        return rest(tok(keyword, "key"), name + id_list, tok("_ARROW"), tok("ID", "target"))
+
     text = f"(?:{_}{tok('TEXT', 'text')})?"
     tag_list = f"(?P<list>{_}{tok('TAG')}(?:{_}{tok('_COMMA')}{_}{tok('TAG')})*)?"
     leads = "".join(re.escape(w) for w in FIRST if not w[0].isalpha())
@@ -83,16 +89,9 @@ def _line_patterns() -> dict[str, re.Pattern[str]]:
         "body": rest(tok("BODY", "body")),
         "comment": rest(tok("COMMENT", "comment")),
         "quote": rest(tok("QUOTE", "key"), tok("ID", "id"), colon + text),
-        "support": rest(
-            tok("SUPPORT", "key"),
-            tok("ID", "id"),
-            colon,
-            f"(?P<list>{tok('ID')}(?:{_}{tok('_AMP')}{_}{tok('ID')})*)",
-            tok("_ARROW"),
-            tok("ID", "target"),
-        ),
-        "rebut": pair("REBUT"),
-        "undercut": pair("UNDERCUT"),
+        "support": rest(tok("SUPPORT", "key"), tok("ID", "id"), colon, id_list, tok("_ARROW"), tok("ID", "target")),
+        "rebut": attack("REBUT"),
+        "undercut": attack("UNDERCUT"),
         "restate": pair("RESTATE"),
         "agree": rest(tok("AGREE", "key", "CONCEDE"), tok("ID", "id")),
         "list_item": re.compile(t["TAG"]),
@@ -184,15 +183,29 @@ def _list(m: re.Match[str]) -> tuple[str, ...]:
     return tuple(_line_patterns()["list_item"].findall(m.group("list") or ""))
 
 
+def _refs(m: re.Match[str], n: int) -> tuple[Ref, ...]:
+    base = m.start("list")
+    return tuple(_new(Ref, (r.group(), _new(Span, (n, base + r.start() + 1, n, base + r.end() + 1))))
+                 for r in _line_patterns()["id"].finditer(m.group("list")))  # fmt: skip
+
+
 def _support(m: re.Match[str], n: int) -> SupportLine:
     g = m.group
-    base = m.start("list")
-    refs = tuple(_new(Ref, (r.group(), _new(Span, (n, base + r.start() + 1, n, base + r.end() + 1))))
-                 for r in _line_patterns()["id"].finditer(g("list")))  # fmt: skip
-    return _new(SupportLine, (_whole(m, n), g("id"), _s(m, "id", n), refs, g("target"), _s(m, "target", n)))
+    return _new(SupportLine, (_whole(m, n), g("id"), _s(m, "id", n), _refs(m, n), g("target"), _s(m, "target", n)))
 
 
-def _pair(cls: type[Rebut] | type[Undercut] | type[Restate]) -> Callable[[re.Match[str], int], Statement]:
+def _attack(cls: type[Rebut] | type[Undercut]) -> Callable[[re.Match[str], int], Statement]:
+    def read(m: re.Match[str], n: int) -> Statement:
+        g = m.group
+        name = g("id")
+        refs = _refs(m, n) if "&" in g("list") else (_new(Ref, (g("list"), _s(m, "list", n))),)
+        return _new(cls, (_whole(m, n), name, _s(m, "id", n) if name is not None else None, refs,
+                          g("target"), _s(m, "target", n)))  # fmt: skip
+
+    return read
+
+
+def _pair(cls: type[Restate]) -> Callable[[re.Match[str], int], Statement]:
     def read(m: re.Match[str], n: int) -> Statement:
         g = m.group
         return _new(cls, (_whole(m, n), g("id"), _s(m, "id", n), g("target"), _s(m, "target", n)))
@@ -220,8 +233,8 @@ READERS: dict[str, Callable[[re.Match[str], int], Statement]] = {
     "ignore": lambda m, n: _new(Ignore, (_whole(m, n), _list(m))),
     "tags": lambda m, n: _new(Tags, (_whole(m, n), _list(m))),
     "base": lambda m, n: _new(Base, (_whole(m, n), m.group("number"), _s(m, "number", n))),
-    "rebut": _pair(Rebut),
-    "undercut": _pair(Undercut),
+    "rebut": _attack(Rebut),
+    "undercut": _attack(Undercut),
     "restate": _pair(Restate),
     "agree": lambda m, n: _new(Agree, (_whole(m, n), m.group("key"), m.group("id"), _s(m, "id", n))),
     "support": _support,

@@ -91,10 +91,9 @@ class _Writer:
             self.lines.append(f"{indent}{_SUPPORT} {r.id}: {' & '.join(r.premises)} -> {r.conclusion}")
             if r.scheme is not None:
                 self.lines.append(_line(indent + "  ", f"{_SCHEME}:", r.scheme))
-        elif isinstance(r, Rebuttal):
-            self.lines.append(f"{indent}{_REBUT} {r.attacker} -> {r.target}")
-        elif isinstance(r, Undercut):
-            self.lines.append(f"{indent}{_UNDERCUT} {r.attacker} -> {r.target}")
+        elif isinstance(r, (Rebuttal, Undercut)):
+            name = f"{r.id}: " if r.id is not None else ""
+            self.lines.append(f"{indent}{_REBUT if isinstance(r, Rebuttal) else _UNDERCUT} {name}{' & '.join(r.attackers)} -> {r.target}")
         elif isinstance(r, Restatement):
             self.lines.append(f"{indent}{_RESTATE} {r.source} -> {r.target}")
         elif isinstance(r, Agreement):

@@ -123,11 +123,11 @@ class _ToStatements(Transformer[Token, list[Statement]]):
         last = refs[-1]
         return SupportLine(_span(c[0], c[-1]), c[1].value, _tspan(c[1]), refs[:-1], last.id, last.span)
 
-    def rebut(self, c: list[Token]) -> Rebut:
-        return Rebut(_span(c[0], c[-1]), c[1].value, _tspan(c[1]), c[2].value, _tspan(c[2]))
+    def rebut(self, c: list[Token | None]) -> Rebut:
+        return Rebut(*_attack(c))
 
-    def undercut(self, c: list[Token]) -> Undercut:
-        return Undercut(_span(c[0], c[-1]), c[1].value, _tspan(c[1]), c[2].value, _tspan(c[2]))
+    def undercut(self, c: list[Token | None]) -> Undercut:
+        return Undercut(*_attack(c))
 
     def restate(self, c: list[Token]) -> Restate:
         return Restate(_span(c[0], c[-1]), c[1].value, _tspan(c[1]), c[2].value, _tspan(c[2]))
@@ -139,6 +139,20 @@ class _ToStatements(Transformer[Token, list[Statement]]):
         return Comment(_tspan(c[0]), c[0].value.rstrip())
 
 
+def _attack(c: list[Token | None]) -> tuple[Span, str | None, Span | None, tuple[Ref, ...], str, Span]:
+    """The fields of a rebut or undercut line: keyword, first id, the attacker after ':' or None
+    (a placeholder: then the first id is the first attacker, and the attack has no name), further
+    attackers, the target."""
+    keyword, first, second, *rest = c
+    assert keyword is not None and first is not None and all(t is not None for t in rest)
+    name = first if second is not None else None
+    tokens = [t for t in ((second,) if name is not None else (first,)) + tuple(rest) if t is not None]
+    refs = tuple(Ref(t.value, _tspan(t)) for t in tokens)
+    last = refs[-1]
+    return (_span(keyword, tokens[-1]), name.value if name else None, _tspan(name) if name else None,
+            refs[:-1], last.id, last.span)  # fmt: skip
+
+
 @functools.cache
 def parser() -> lark.Lark:
     """The grammar's LALR parser (contextual lexer), transforming lines into records as it goes; built once."""
@@ -147,7 +161,7 @@ def parser() -> lark.Lark:
         parser="lalr",
         lexer="contextual",
         transformer=_ToStatements(),
-        maybe_placeholders=False,
+        maybe_placeholders=True,  # an attack's optional name: None when absent
     )
 
 

@@ -26,7 +26,8 @@ class Occurrence(NamedTuple):
     namespace: Namespace
     span: Span
     defines: bool
-    #: "proposition", "support" or "post" where it is defined; where it is named, the slot:
+    #: "proposition", "support", "rebuttal", "undercut" or "post" where it is defined; where it
+    #: is named, the slot:
     #: "premise", "conclusion", "attacker", "target", "source", "reply-to", "quote"
     role: str
 
@@ -54,7 +55,10 @@ def _of(s: st.Statement) -> Iterator[Occurrence]:
             yield _new(Occurrence, (ref.id, "item", ref.span, False, "premise"))
         yield _new(Occurrence, (s.conclusion, "item", s.conclusion_span, False, "conclusion"))
     elif isinstance(s, (st.Rebut, st.Undercut)):
-        yield _new(Occurrence, (s.attacker, "item", s.attacker_span, False, "attacker"))
+        if s.id is not None and s.id_span is not None:
+            yield _new(Occurrence, (s.id, "item", s.id_span, True, "rebuttal" if isinstance(s, st.Rebut) else "undercut"))
+        for ref in s.attackers:
+            yield _new(Occurrence, (ref.id, "item", ref.span, False, "attacker"))
         yield _new(Occurrence, (s.target, "item", s.target_span, False, "target"))
     elif isinstance(s, st.Restate):
         yield _new(Occurrence, (s.source, "item", s.source_span, False, "source"))

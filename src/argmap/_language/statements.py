@@ -146,21 +146,23 @@ class SupportLine(NamedTuple):
 
 
 class Rebut(NamedTuple):
-    """``rebut A -> T``."""
+    """``rebut A -> T``, ``rebut R: A -> T`` (named) or ``rebut A & B -> T`` (linked)."""
 
     span: Span
-    attacker: str
-    attacker_span: Span
+    id: str | None
+    id_span: Span | None
+    attackers: tuple[Ref, ...]
     target: str
     target_span: Span
 
 
 class Undercut(NamedTuple):
-    """``undercut A -> S``."""
+    """``undercut A -> S``, ``undercut U: A -> S`` (named) or ``undercut A & B -> S`` (linked)."""
 
     span: Span
-    attacker: str
-    attacker_span: Span
+    id: str | None
+    id_span: Span | None
+    attackers: tuple[Ref, ...]
     target: str
     target_span: Span
 

@@ -158,6 +158,8 @@ def _hint(expected: set[str], got: str | None, rest: str, line_text: str) -> str
         return "join linked premises with '&', e.g. support s1: c2 & c3 -> c1; write independent reasons as separate supports"
     if head == "support" and "_ARROW" in expected:
         return "write support ID: PREMISES -> CONCLUSION, e.g. support s1: c2 & c3 -> c1"
+    if head in ("rebut", "undercut") and "_ARROW" in expected:
+        return f"write {head} FROM -> TO, e.g. {head} c2 -> c1; to name it, {head} r1: c2 -> c1"
     if "_COLON" in expected:
         return f"put ':' after the id, then the text: {head} c1: text"
     if "_ARROW" in expected:

@@ -43,13 +43,18 @@ class Analysis(NamedTuple):
         return next((o for o in self.all_of(occurrence) if o.defines), None)
 
     def ids(self, namespace: str, role: str | None = None) -> list[str]:
-        """The ids defined in ``namespace`` (with ``role``: only propositions, or only supports)."""
+        """The ids defined in ``namespace`` (with ``role``: only propositions, only supports, or
+        "inference": what an undercut can attack, supports and named rebuttals and undercuts)."""
+        roles = _INFERENCES if role == "inference" else (role,)
         out = [
             o.id
             for o in self.occurrences
-            if o.defines and o.namespace == namespace and role in (None, o.role)
+            if o.defines and o.namespace == namespace and (role is None or o.role in roles)
         ]
         return list(dict.fromkeys(out))
+
+
+_INFERENCES = ("support", "rebuttal", "undercut")
 
 
 @without_gc  # tens of thousands of small records on a large heap, no cycles

@@ -20,6 +20,7 @@ from .._language import KEYWORDS, Occurrence, format_document
 from .._model import (
     ArgmapError,
     Diagnostic,
+    Inference,
     Severity,
     Support,
     is_id,
@@ -41,10 +42,11 @@ _SEVERITY = {
 _ID = r"[\w.\-]*"
 #: what the line before the cursor says the next word is: (pattern, namespace, role)
 _SLOTS = [
-    (re.compile(rf"^\s*undercut\s+\S+\s*->\s*{_ID}$"), "item", "support"),
-    (re.compile(rf"^\s*support\s+\S+\s*:(?:\s*{_ID}\s*&)*\s*{_ID}$"), "item", "proposition"),
+    (re.compile(rf"^\s*undercut\s+.*->\s*{_ID}$"), "item", "inference"),
+    (re.compile(rf"^\s*(?:support|rebut|undercut)\s+\S+\s*:(?:\s*{_ID}\s*&)*\s*{_ID}$"), "item", "proposition"),
     (re.compile(rf"^\s*(?:support|rebut|restate)\s+.*->\s*{_ID}$"), "item", "proposition"),
-    (re.compile(rf"^\s*(?:rebut|undercut|restate|agree|concede)\s+{_ID}$"), "item", "proposition"),
+    (re.compile(rf"^\s*(?:rebut|undercut)\s+(?:{_ID}\s*&\s*)*{_ID}$"), "item", "proposition"),
+    (re.compile(rf"^\s*(?:restate|agree|concede)\s+{_ID}$"), "item", "proposition"),
     (re.compile(rf"^\s*post\s+.*\sreply-to\s+{_ID}$"), "post", "post"),
     (re.compile(rf"^\s*quote\s+{_ID}$"), "post", "post"),
 ]
@@ -264,9 +266,8 @@ def _id_item(analysis: Analysis, name: str, role: str) -> types.CompletionItem:
     detail: str | None = None
     if role == "proposition" and name in doc.propositions_by_id:
         detail = doc.propositions_by_id[name].text
-    elif role == "support" and name in doc.supports_by_id:
-        s = doc.supports_by_id[name]
-        detail = f"{' & '.join(s.premises)} -> {s.conclusion}"
+    elif name in doc.inferences_by_id:
+        detail = _inference_line(doc.inferences_by_id[name])
     elif role == "post" and name in doc.posts_by_id:
         detail = f"by {doc.posts_by_id[name].author}"
     kind = types.CompletionItemKind.Folder if role == "post" else types.CompletionItemKind.Reference
@@ -295,17 +296,24 @@ def _describe(analysis: Analysis, o: Occurrence) -> str | None:
             lines.append(f"anchor: {p.anchor}")
         lines += _relations(analysis, o.id)
         return "\n".join(lines)
-    if o.id in doc.supports_by_id:
-        s = doc.supports_by_id[o.id]
+    if o.id in doc.inferences_by_id:
+        s = doc.inferences_by_id[o.id]
         post = doc.posts_by_id.get(s.post) if s.post else None
-        lines = [f"support {s.id}: {' & '.join(s.premises)} -> {s.conclusion}"]
-        if s.scheme:
+        lines = [f"{s.kind} {s.id}: {_inference_line(s)}"]
+        if isinstance(s, Support) and s.scheme:
             lines.append(f"scheme: {s.scheme}")
         if post is not None:
             lines.append(f"by {post.author}, post {post.id}")
         lines += _relations(analysis, o.id)
         return "\n".join(lines)
     return f"{o.id}: not defined in this file"
+
+
+def _inference_line(s: Inference) -> str:
+    """``a & b -> c``: what a support or a named attack joins."""
+    if isinstance(s, Support):
+        return f"{' & '.join(s.premises)} -> {s.conclusion}"
+    return f"{' & '.join(s.attackers)} -> {s.target}"
 
 
 def _relations(analysis: Analysis, name: str) -> list[str]:

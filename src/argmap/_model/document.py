@@ -14,6 +14,7 @@ import attrs
 from .items import (
     Agreement,
     Concession,
+    Inference,
     Metadata,
     Participant,
     Post,
@@ -63,6 +64,8 @@ def _ends(rel: Relation) -> tuple[str, tuple[str, ...]]:
     """(target, distinct sources) of a relation, by exact type first: this runs over every relation."""
     t = type(rel)
     if t is Rebuttal or t is Undercut:
+        if rel.partners:  # type: ignore[union-attr]
+            return rel.target, tuple(dict.fromkeys(rel.attackers))  # type: ignore[union-attr]
         return rel.target, (rel.attacker,)  # type: ignore[union-attr]
     if t is Support:
         premises = rel.premises  # type: ignore[union-attr]
@@ -227,8 +230,39 @@ class Document:
     def supports_by_id(self) -> Mapping[str, Support]:
         return self.derived("supports_by_id", lambda: _index(self.supports, _ID_OF))
 
+    @property
+    def inferences_by_id(self) -> Mapping[str, Inference]:
+        """What an undercut can attack, by id: every support, and the rebuttals and undercuts
+        that have an id."""
+
+        def make() -> Mapping[str, Inference]:
+            named: list[Inference] = [*self.supports]
+            named += [r for r in self.rebuttals if r.id is not None]
+            named += [r for r in self.undercuts if r.id is not None]
+            return _index(named, _ID_OF)
+
+        return self.derived("inferences_by_id", make)
+
+    def inference_ends(self, name: str) -> tuple[str, ...]:
+        """The propositions inference ``name`` joins, in order: a support's premises and
+        conclusion; a named attack's attackers, then the ends of what it attacks (a
+        proposition, or through an undercut of an undercut the ends of that one).  Empty
+        when nothing has that id."""
+        out: list[str] = []
+        seen: set[str] = set()
+        while name not in seen and name in self.inferences_by_id:
+            seen.add(name)
+            r = self.inferences_by_id[name]
+            if isinstance(r, Support):
+                return (*out, *r.premises, r.conclusion)
+            out += r.attackers
+            if not isinstance(r, Undercut):
+                return (*out, r.target)
+            name = r.target
+        return tuple(out)
+
     def relations_to(self, target: str) -> tuple[Relation, ...]:
-        """Relations pointing at proposition (or, for undercuts, support) ``target``."""
+        """Relations pointing at proposition (or, for undercuts, inference) ``target``."""
         return self._links()[0].get(target, ())
 
     def relations_from(self, source: str) -> tuple[Relation, ...]:

@@ -26,6 +26,7 @@ __all__ = [
     "RELATION_KINDS",
     "Agreement",
     "Concession",
+    "Inference",
     "Kind",
     "Metadata",
     "Participant",
@@ -344,6 +345,11 @@ class Support:
         return len(self.premises) > 1
 
 
+def _check_ids(inst: object, attribute: attrs.Attribute[Any], value: tuple[str, ...]) -> None:
+    for p in value:
+        _check_id(inst, attribute, p)
+
+
 @attrs.frozen
 class _Attack:
     attacker: str = attrs.field(validator=_check_id)
@@ -356,18 +362,34 @@ class _Attack:
     comments: tuple[str, ...] = attrs.field(
         default=(), eq=False, repr=False, kw_only=True, converter=_strings, validator=check_comments
     )
+    #: a name, so that the attack itself can be undercut (None: unnamed)
+    id: str | None = attrs.field(default=None, kw_only=True, validator=_check_optional_id)
+    #: further attackers that attack only together with ``attacker`` (a linked attack)
+    partners: tuple[str, ...] = attrs.field(default=(), kw_only=True, converter=_strings, validator=_check_ids)
+
+    @property
+    def attackers(self) -> tuple[str, ...]:
+        """Every attacker: ``attacker``, then its partners."""
+        return (self.attacker, *self.partners) if self.partners else (self.attacker,)
+
+    @property
+    def linked(self) -> bool:
+        """Whether several propositions attack together."""
+        return bool(self.partners)
 
 
 @attrs.frozen
 class Rebuttal(_Attack):
-    """``attacker`` (a proposition) speaks against ``target`` (a proposition)."""
+    """``attacker`` (a proposition), with its ``partners`` if any, speaks against ``target`` (a
+    proposition).  Named with ``id``, the rebuttal is an inference that an undercut can attack."""
 
     kind: ClassVar[RelationKind] = "rebuttal"
 
 
 @attrs.frozen
 class Undercut(_Attack):
-    """``attacker`` denies that support ``target`` is a good inference."""
+    """``attacker`` (with its ``partners`` if any) denies that inference ``target`` is good: the
+    id of a support, or of a named rebuttal or undercut."""
 
     kind: ClassVar[RelationKind] = "undercut"
 
@@ -417,6 +439,9 @@ class Restatement:
 #: Every relation between propositions (and posts): what ``Document.relations`` holds.
 #: Each has ``kind``, ``post``, ``span``, ``ref_spans`` and ``comments``; narrow with isinstance.
 Relation: TypeAlias = Support | Rebuttal | Undercut | Agreement | Restatement
+#: relations that are inferences, which an undercut can attack by their id (supports always have
+#: one; rebuttals and undercuts when named)
+Inference: TypeAlias = Support | Rebuttal | Undercut
 
 #: Relation kinds in the order reports list them.
 RELATION_KINDS: Final[tuple[RelationKind, ...]] = tuple(
@@ -454,12 +479,12 @@ def relation_sources(rel: Relation) -> tuple[str, ...]:
     if isinstance(rel, Support):
         return rel.premises
     if isinstance(rel, (Rebuttal, Undercut)):
-        return (rel.attacker,)
+        return rel.attackers
     if isinstance(rel, Restatement):
         return (rel.source,)
     return ()
 
 
 def relation_target(rel: Relation) -> str:
-    """Id of what a relation points at (a support id for undercuts)."""
+    """Id of what a relation points at (for undercuts, the id of a support or named attack)."""
     return rel.conclusion if isinstance(rel, Support) else rel.target

@@ -12,7 +12,7 @@ from typing import Collection, Iterator, Mapping
 
 from .document import Document
 from .errors import Diagnostic, Edit, Fix, Related
-from .items import Post, Proposition, Span, Support
+from .items import Inference, Post, Proposition, Span
 from .rule_tables import named_ids, tables
 from .rules import Context, Finding, Rule, registrar, run_rules
 from .suggest import closest
@@ -29,25 +29,28 @@ _SUGGEST_LIMIT = 25
 
 @rule(
     "R001", "duplicate-id", "error",
-    summary="Two propositions or supports (or two posts) share an id.",
+    summary="Two propositions, supports or named attacks (or two posts) share an id.",
     bad="post 1 by ann\n  claim c1: Tea is good.\n  claim c1: Coffee is good.\n",
     good="post 1 by ann\n  claim c1: Tea is good.\n  claim c2: Coffee is good.\n",
 )  # fmt: skip
 def duplicate_id(ctx: Context) -> Iterator[Finding]:
     doc = ctx.doc
-    props, supports = doc.propositions_by_id, doc.supports_by_id
-    if (len(props) == len(doc.propositions) and len(supports) == len(doc.supports)
-            and props.keys().isdisjoint(supports) and len(doc.posts_by_id) == len(doc.posts)):  # fmt: skip
+    props, inferences = doc.propositions_by_id, doc.inferences_by_id
+    named: list[Inference] = [*doc.supports, *(r for r in doc.rebuttals if r.id), *(r for r in doc.undercuts if r.id)]
+    if (len(props) == len(doc.propositions) and len(inferences) == len(named)
+            and props.keys().isdisjoint(inferences) and len(doc.posts_by_id) == len(doc.posts)):  # fmt: skip
         return  # the indexes keep one object per id: equal sizes mean no id is taken twice
-    seen: dict[str, Proposition | Support] = {}
-    for obj in list(doc.propositions) + list(doc.supports):
+    seen: dict[str, Proposition | Inference] = {}
+    everything: list[Proposition | Inference] = [*doc.propositions, *named]
+    for obj in everything:
+        assert obj.id is not None
         first = seen.setdefault(obj.id, obj)
         if first is not obj:
-            what = "proposition" if hasattr(first, "text") else "support"
+            what = "proposition" if isinstance(first, Proposition) else first.kind
             yield Finding(
                 f"id {obj.id!r} is already used by a {what}",
                 obj.span,
-                hint="give each proposition and support its own id",
+                hint="give each proposition, support and named attack its own id",
                 related=[Related(f"{obj.id} first defined here", first.span)],
             )
     posts: dict[str, Post] = {}
@@ -132,7 +135,7 @@ def unknown_post(ctx: Context) -> Iterator[Finding]:
 
 @rule(
     "R004", "unknown-support", "error",
-    summary="An undercut names a support that the document does not define.",
+    summary="An undercut names an inference (a support or a named attack) that the document does not define.",
     bad="post 1 by ann\n  claim c1: Tea is good.\n  claim c2: It is hot.\n"
         "  claim c3: Hot drinks are not always good.\n  support s1: c2 -> c1\n  undercut c3 -> s2\n",
     good="post 1 by ann\n  claim c1: Tea is good.\n  claim c2: It is hot.\n"
@@ -140,28 +143,29 @@ def unknown_post(ctx: Context) -> Iterator[Finding]:
 )  # fmt: skip
 def unknown_support(ctx: Context) -> Iterator[Finding]:
     doc = ctx.doc
-    supports = doc.supports_by_id
-    suggest = _Suggester(supports)
+    inferences = doc.inferences_by_id
+    suggest = _Suggester(inferences)
     for rel in doc.undercuts:
-        known = rel.target in supports or rel.target in doc.propositions_by_id
+        known = rel.target in inferences or rel.target in doc.propositions_by_id
         if not known and rel.target not in ctx.unsure:
-            yield suggest.finding(f"unknown support {rel.target!r}", rel, 1, rel.target)
+            what = "support" if not doc.rebuttals and len(inferences) == len(doc.supports) else "inference"
+            yield suggest.finding(f"unknown {what} {rel.target!r}", rel, len(rel.attackers), rel.target)
 
 
 @rule(
     "R005", "undercut-not-support", "error",
-    summary="An undercut targets a proposition; undercuts attack the inference of a support.",
+    summary="An undercut targets a proposition; undercuts attack an inference (a support or a named attack).",
     bad="post 1 by ann\n  claim c1: Tea is good.\n  claim c2: Tea is bitter.\n  undercut c2 -> c1\n",
     good="post 1 by ann\n  claim c1: Tea is good.\n  claim c2: Tea is bitter.\n  rebut c2 -> c1\n",
 )  # fmt: skip
 def undercut_not_support(ctx: Context) -> Iterator[Finding]:
     doc = ctx.doc
     for rel in doc.undercuts:
-        if rel.target not in doc.supports_by_id and rel.target in doc.propositions_by_id:
+        if rel.target not in doc.inferences_by_id and rel.target in doc.propositions_by_id:
             yield Finding(
                 f"undercut target {rel.target!r} is a proposition, not a support",
-                ctx.ref_span(rel, 1),
-                hint=f"to attack the claim itself write: rebut {rel.attacker} -> {rel.target}",
+                ctx.ref_span(rel, len(rel.attackers)),
+                hint=f"to attack the claim itself write: rebut {' & '.join(rel.attackers)} -> {rel.target}",
             )
 
 

@@ -47,16 +47,17 @@ class Tables(NamedTuple):
 
 def named_ids(rel: Relation) -> Iterable[tuple[int, str]]:
     """(position, id) of each proposition a relation names: premises and conclusion,
-    attacker (and a rebuttal's target), source and target, an agreement's target.
+    attackers (and a rebuttal's target), source and target, an agreement's target.  The
+    position is the reference's index in the relation's ``ref_spans``.
     ``Tables.named`` is the union of these over all relations (the walk below inlines it)."""
     if isinstance(rel, Support):
         return enumerate((*rel.premises, rel.conclusion))
     if isinstance(rel, Rebuttal):
-        return ((0, rel.attacker), (1, rel.target))
+        return enumerate((*rel.attackers, rel.target))
     if isinstance(rel, Restatement):
         return ((0, rel.source), (1, rel.target))
     if isinstance(rel, Undercut):
-        return ((0, rel.attacker),)
+        return enumerate(rel.attackers)
     return ((0, rel.target),)  # an agreement
 
 
@@ -87,15 +88,19 @@ def _walk(relations: tuple[Relation, ...], propositions: tuple[Proposition, ...]
             premises.update(ps)
             key = ("support", ps if len(ps) == 1 else tuple(sorted(set(ps))), c)
         elif t is Rebuttal or (t not in _EXACT and isinstance(r, Rebuttal)):
-            a, g = r.attacker, r.target  # type: ignore[union-attr]
+            a, g, more = r.attacker, r.target, r.partners  # type: ignore[union-attr]
             rebutted.add(g)
             rebutters.add(a)
-            key = (r.kind, a, g)
+            if more:
+                rebutters.update(more)
+            key = (r.kind, tuple(sorted({a, *more})) if more else a, g)  # linked: attackers as a set
         elif t is Undercut or (t not in _EXACT and isinstance(r, Undercut)):
-            a, g = r.attacker, r.target  # type: ignore[union-attr]
+            a, g, more = r.attacker, r.target, r.partners  # type: ignore[union-attr]
             undercut.add(g)
             others.add(a)
-            key = (r.kind, a, g)
+            if more:
+                others.update(more)
+            key = (r.kind, tuple(sorted({a, *more})) if more else a, g)
         elif isinstance(r, Agreement):
             g = r.target
             others.add(g)

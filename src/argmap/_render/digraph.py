@@ -143,15 +143,15 @@ def _neighbourhood(doc: Document, start: str, depth: int | None) -> set[str]:
         nxt = []
         for pid in frontier:
             rels = list(doc.relations_to(pid)) + list(doc.relations_from(pid))
-            for s in doc.relations_from(pid):  # a premise reaches the undercutters of its support
-                if isinstance(s, Support):
-                    rels += doc.relations_to(s.id)
+            for s in doc.relations_from(pid):  # a premise or attacker reaches the undercutters of its inference
+                name = s.id if isinstance(s, (Support, Rebuttal, Undercut)) else None
+                if name is not None:
+                    rels += doc.relations_to(name)
             for r in rels:
                 ends = set(relation_sources(r))
                 target = relation_target(r)
                 if isinstance(r, Undercut):
-                    sup = doc.supports_by_id.get(target)
-                    ends |= set(sup.premises) | {sup.conclusion} if sup else set()
+                    ends |= set(doc.inference_ends(target))
                 else:
                     ends.add(target)
                 for e in ends - seen:
@@ -226,6 +226,9 @@ class _Look:
     fontname: str
     wrap: int | None
     legend: bool
+    #: the invisible edges that fold rows and put the legend under the map (False: none of them,
+    #: for when Graphviz crashes on them)
+    tidy: bool = True
 
 
 def _settle(
@@ -243,10 +246,13 @@ def _settle(
     status: Status | None = None,
     fontname: str = DEFAULT_FONT,
     wrap: int | None = 5,
+    tidy: bool = True,
 ) -> tuple[_Look, set[str], str | None]:
-    """The options of :func:`to_graphviz`, checked: how to draw, what to draw, the engine asked for."""
+    """The options of :func:`to_graphviz`, checked: how to draw, what to draw, the engine asked
+    for.  ``tidy=False`` (not an option of to_graphviz) leaves out the invisible edges that fold
+    rows and place the legend: Graphviz 2.43's dot sometimes crashes on them (run.py retries)."""
     _validate(direction, cluster, engine, width, depth, fontname)
-    look = _Look(direction, cluster, width, status or {}, fontname, wrap, legend)
+    look = _Look(direction, cluster, width, status or {}, fontname, wrap, legend, tidy)
     return look, _select(doc, focus, depth, authors, tags), engine
 
 
@@ -320,7 +326,7 @@ def _draw(
         g.attr(label=_label([doc.metadata.title], "the title"), labelloc="t", fontsize="16")
     _draw_nodes(g, doc, names, look.cluster, look.width, look.status, used)
     into = _draw_relations(g, doc, names, used, junctions)
-    if engine == "dot" and look.wrap:
+    if engine == "dot" and look.wrap and look.tidy:
         _wrap_rows(g, into, look.wrap)
     return g, into
 
@@ -328,7 +334,7 @@ def _draw(
 def _add_legend(g: Any, look: _Look, used: set[str], names: dict[str, str], into: dict[str, list[str]]) -> None:
     if look.legend and used:
         first = draw_legend(g, used, look.fontname)
-        if g.engine == "dot":
+        if g.engine == "dot" and look.tidy:
             legend_under(g, first, names, into, clustered=look.cluster != "none")
 
 
@@ -432,7 +438,11 @@ def _draw_relations(
     g: Any, doc: Document, names: dict[str, str], used: set[str], junction_numbers: Iterator[int]
 ) -> dict[str, list[str]]:
     """Draw every relation between drawn propositions; return each node's sources (the nodes drawn
-    with an edge into it that ranks them below it)."""
+    with an edge into it that ranks them below it).
+
+    An inference that is linked (several premises or attackers) or undercut is drawn through a
+    junction ●: its sources meet there, the arrow goes on to the target, and an undercut ends on
+    the junction (of a support, a rebuttal or another undercut)."""
     undercut_targets = {r.target for r in doc.undercuts}
     junctions: dict[str, str] = {}
     into: dict[str, list[str]] = {}
@@ -441,35 +451,67 @@ def _draw_relations(
         g.edge(tail, head, **style)
         into.setdefault(head, []).append(tail)
 
+    def junction(kind: str, rid: str | None) -> str:
+        j = f"j{next(junction_numbers)}"
+        if rid is not None:
+            junctions[rid] = j
+        colour = EDGE_STYLE[kind]["color"]
+        g.node(j, "", shape="circle", width="0.12", height="0.12", style="filled", fillcolor=colour, color=colour,
+               tooltip=_text(f"{kind} {rid}" if rid else kind, tooltip=True))  # fmt: skip
+        used.add(f"junction:{kind}")
+        return j
+
+    def draw(kind: str, rid: str | None, sources: list[str], head: str | None, linked_style: str) -> None:
+        """Sources straight to ``head``, or through a junction when linked or undercut."""
+        if head is None or not sources:
+            return
+        if len(sources) == 1 and (rid is None or rid not in undercut_targets):
+            edge(names[sources[0]], head, **EDGE_STYLE[kind])
+            used.add(kind)
+            return
+        j = junction(kind, rid)
+        for p in sources:
+            edge(names[p], j, **EDGE_STYLE[linked_style])
+        edge(j, head, **EDGE_STYLE[kind])
+        used.add(linked_style if len(sources) > 1 else kind)
+
     for r in doc.relations:
         if isinstance(r, Support):
-            premises = [p for p in r.premises if p in names]
-            if r.conclusion not in names or not premises:
-                continue
-            if len(premises) == 1 and r.id not in undercut_targets:
-                edge(names[premises[0]], names[r.conclusion], **EDGE_STYLE["support"])
-                used.add("support")
-                continue
-            j = junctions[r.id] = f"j{next(junction_numbers)}"
-            g.node(j, "", shape="circle", width="0.12", height="0.12", style="filled",
-                   fillcolor="#009e73", color="#009e73", tooltip=_text(f"support {r.id}", tooltip=True))  # fmt: skip
-            for p in premises:
-                edge(names[p], j, **EDGE_STYLE["linked"])
-            edge(j, names[r.conclusion], **EDGE_STYLE["support"])
-            used.add("linked" if len(premises) > 1 else "support")
-            used.add("junction")
+            draw("support", r.id, [p for p in r.premises if p in names], names.get(r.conclusion), "linked")
         elif isinstance(r, Rebuttal):
-            if r.attacker in names and r.target in names:
-                edge(names[r.attacker], names[r.target], **EDGE_STYLE["rebuttal"])
-                used.add("rebuttal")
+            attackers = [a for a in r.attackers if a in names]
+            draw("rebuttal", r.id, attackers, names.get(r.target), "linked_attack")
         elif isinstance(r, Restatement):
             if r.source in names and r.target in names:
                 g.edge(names[r.source], names[r.target], constraint="false", **EDGE_STYLE["restatement"])
                 used.add("restatement")
-    for r in doc.undercuts:
-        if r.attacker in names and r.target in junctions:
-            edge(names[r.attacker], junctions[r.target], **EDGE_STYLE["undercut"])
+    # undercuts last: they end on junctions, and an undercut that is itself undercut has one too
+    undercuts = [(u, [a for a in u.attackers if a in names]) for u in doc.undercuts]
+    drawn = set(junctions)  # what an undercut can end on, and the undercuts drawn that end there
+    grown = True
+    while grown:  # an undercut of an undercut is drawn when the one it attacks is (chains are short)
+        grown = False
+        for u, attackers in undercuts:
+            if attackers and u.id is not None and u.id not in drawn and u.target in drawn:
+                drawn.add(u.id)
+                grown = True
+    for u, attackers in undercuts:
+        if u.id in drawn and u.id not in junctions and u.id in undercut_targets:
+            junction("undercut", u.id)
+    for u, attackers in undercuts:
+        if not attackers or u.target not in junctions:
+            continue
+        own = junctions.get(u.id) if u.id is not None else None
+        if own is None and len(attackers) > 1:
+            own = junction("undercut", None)
+        if own is None:
+            edge(names[attackers[0]], junctions[u.target], **EDGE_STYLE["undercut"])
             used.add("undercut")
+            continue
+        for a in attackers:
+            edge(names[a], own, **EDGE_STYLE["linked_undercut"])
+        edge(own, junctions[u.target], **EDGE_STYLE["undercut"])
+        used.add("linked_undercut" if len(attackers) > 1 else "undercut")
     return into
 
 

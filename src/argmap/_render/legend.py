@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .._model import Kind
+from .._model import Kind, strongly_connected
 from .style import EDGE_STYLE, KIND_STYLE, LEGEND_EDGES, STATUS_WORDS, subgraph
 
 __all__ = ["draw_legend", "legend_under"]
@@ -60,10 +60,12 @@ def legend_under(
     """Put the legend past the far end of the largest discussion (under it, read bottom-up) rather
     than beside it, where it would widen the canvas.  An invisible point outside the legend's
     cluster gets a weightless invisible edge to each node there that nothing points into, and the
-    legend sits on the point's rank.  (Graphviz 2.43 drops the rank constraint of a weightless
-    edge that leaves or enters a cluster, and weighted edges drag the map's nodes toward the
-    legend: so the edges weigh nothing unless the map's nodes are in clusters.)
-    Other discussions stay packed around it.  Guarded by tests/render/test_readable.py."""
+    legend sits on the point's rank.  Weighted edges drag the map's nodes toward the legend, so
+    these weigh nothing, except when the nodes are in clusters (Graphviz 2.43 drops the rank
+    constraint of a weightless edge that enters a cluster).  When the discussion has a cycle
+    of relations, Graphviz 2.43 may crash (SIGSEGV) on such edges, weighted or not: then the
+    legend stays a block of its own, packed beside the map.  Other discussions stay packed
+    around it.  Guarded by tests/render/test_readable.py and test_layout_safety.py."""
     parent: dict[str, str] = {}
 
     def root(x: str) -> str:
@@ -78,8 +80,12 @@ def legend_under(
     for n in sorted(set(names.values()) | set(parent)):
         groups.setdefault(root(n), []).append(n)
     largest = max(groups.values(), key=len, default=[])
+    cyclic = any(len(c) > 1 for c in strongly_connected(largest, lambda n: into.get(n, ())))
+    if cyclic or any(n in into.get(n, ()) for n in largest):
+        return
+    weight = "1" if clustered else "0"
     g.node("legend_anchor", "", shape="point", style="invis", width="0")
     g.edge(first, "legend_anchor", style="invis", minlen="0")
     for n in largest:
         if n not in into:
-            g.edge("legend_anchor", n, style="invis", weight="1" if clustered else "0")
+            g.edge("legend_anchor", n, style="invis", weight=weight)

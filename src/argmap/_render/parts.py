@@ -34,9 +34,8 @@ def discussions(doc: Document, keep: Iterable[str], together: str = "none") -> l
 
     for r in doc.relations:
         ends = [*relation_sources(r), relation_target(r)]
-        if isinstance(r, Undercut):  # drawn onto the support's junction, between its ends
-            s = doc.supports_by_id.get(r.target)
-            ends = [*relation_sources(r), *(s.premises if s else ()), *((s.conclusion,) if s else ())]
+        if isinstance(r, Undercut):  # drawn onto the inference's junction, between its ends
+            ends = [*relation_sources(r), *doc.inference_ends(r.target)]
         join(ends)
     if together != "none":
         author = {p.id: p.author for p in doc.posts}

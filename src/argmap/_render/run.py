@@ -70,15 +70,34 @@ def render(
     if format in ("svg", "html"):
         svg, names = layout_and_names(doc, progress=progress, **options)
         return _page(doc, svg.encode("utf-8"), names, semantics, support) if format == "html" else svg.encode("utf-8")
-    graph, names = graph_and_names(doc, **options)
-    return _layout([graph], FORMATS[format] or "svg", len(doc.propositions), progress)[0]
+    try:
+        graph, names = graph_and_names(doc, **options)
+        return _layout([graph], FORMATS[format] or "svg", len(doc.propositions), progress)[0]
+    except _Crashed:
+        graph, names = graph_and_names(doc, tidy=False, **options)
+        return _layout([graph], FORMATS[format] or "svg", len(doc.propositions), progress)[0]
+
+
+class _Crashed(RenderError):
+    """Graphviz died of a signal (Graphviz 2.43's dot segfaults on some graphs)."""
 
 
 def layout_and_names(
     doc: Document, *, progress: Callable[[str], None] | None = None, **options: Any
 ) -> tuple[str, dict[str, str]]:
     """The SVG of ``doc``'s map, and the node name of each proposition in it (for the HTML page).
-    A big map of many discussions is laid out in parts, side by side (see parts.py)."""
+    A big map of many discussions is laid out in parts, side by side (see parts.py).  When
+    Graphviz crashes, the map is drawn again without the invisible edges that tidy it, on which
+    Graphviz 2.43's dot sometimes crashes (tests/render/test_layout_safety.py)."""
+    try:
+        return _layout_and_names(doc, progress, options)
+    except _Crashed:
+        return _layout_and_names(doc, progress, {**options, "tidy": False})
+
+
+def _layout_and_names(
+    doc: Document, progress: Callable[[str], None] | None, options: dict[str, Any]
+) -> tuple[str, dict[str, str]]:
     split = graph_parts(doc, **options)
     if split is None:
         graph, names = graph_and_names(doc, **options)
@@ -123,6 +142,9 @@ def _layout(graphs: list[Any], output: str, n: int, progress: Callable[[str], No
                 for i, proc in list(running.items()):
                     if proc.poll() is not None:
                         del running[i]
+                        if proc.returncode < 0:
+                            raise _Crashed(f"Graphviz `{graphs[i].engine}` crashed (signal {-proc.returncode}) "
+                                           "on this map; another --engine may draw it")  # fmt: skip
                         if proc.returncode != 0:
                             with open(files[i] + ".err", "rb") as err:
                                 message = err.read().decode("utf-8", "replace").strip().splitlines()

@@ -29,6 +29,8 @@ EDGE_STYLE = {
     "linked": {"color": "#009e73", "style": "solid", "arrowhead": "none", "penwidth": "1.6"},
     "rebuttal": {"color": "#d55e00", "style": "dashed", "arrowhead": "tee", "penwidth": "1.8"},
     "undercut": {"color": "#cc79a7", "style": "dotted", "arrowhead": "tee", "penwidth": "2.2"},
+    "linked_attack": {"color": "#d55e00", "style": "dashed", "arrowhead": "none", "penwidth": "1.8"},
+    "linked_undercut": {"color": "#cc79a7", "style": "dotted", "arrowhead": "none", "penwidth": "2.2"},
     "restatement": {
         "color": "#555555:invis:#555555",
         "style": "solid",
@@ -46,7 +48,9 @@ LEGEND_EDGES = (
     ("support", "supports"),
     ("linked", "linked premises join at ● before the conclusion"),
     ("rebuttal", "rebuts (attacks a claim)"),
+    ("linked_attack", "linked attackers join at ● before the claim they rebut"),
     ("undercut", "undercuts (attacks an inference ●)"),
+    ("linked_undercut", "linked undercutters join at ● first"),
     ("restatement", "restates"),
 )
 

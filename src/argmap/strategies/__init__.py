@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import functools
 from typing import (
+    Any,
     Callable,
     Iterable,
     Literal,
@@ -52,6 +53,8 @@ from .._model import (
     Restatement,
     Support,
     Undercut,
+    relation_sources,
+    relation_target,
 )
 from ._defects import DEFECTS
 
@@ -368,7 +371,7 @@ def _relations(
     if not props:
         return rels
     rank = {p.id: i for i, p in enumerate(props)}
-    supports: list[Support] = []
+    inferences: list[Support | Rebuttal | Undercut] = []  # what an undercut can attack
     pairs: set[tuple[str | None, ...]] = set()  # (source, target) pairs already related, (kind, post, id) too
     used_premises: set[str] = set()
     kinds = [k for k in mix if post_ids or k not in ("agreement", "concession")]
@@ -391,26 +394,62 @@ def _relations(
             pairs.update((p, a) for p in premises)
             used_premises.update(premises)
             sup = Support(sid, premises, a, draw(st.none() | texts(max_size=15)), owner)
-            supports.append(sup)
+            inferences.append(sup)
             rels.append(sup)
         elif kind == "undercut":
-            if not supports:
+            if not inferences:
                 continue
-            target = draw(st.sampled_from(supports))
-            if a in target.premises or a == target.conclusion or (a, target.id) in pairs:
+            target = draw(st.sampled_from(inferences))
+            assert target.id is not None
+            parts = {*relation_sources(target), relation_target(target)}
+            if a in parts or (a, target.id) in pairs:
                 continue
             pairs.add((a, target.id))
-            rels.append(Undercut(a, target.id, owner))
-        elif kind in ("rebuttal", "restatement"):
+            extras = _attack_extras(draw, props, parts | {a}, taken, "u", pairs, target.id)
+            undercut = Undercut(a, target.id, owner, **extras)
+            rels.append(undercut)
+            if undercut.id is not None:
+                inferences.append(undercut)
+        elif kind == "rebuttal":
             b = draw(st.sampled_from(props)).id
             if a == b or (a, b) in pairs or (b, a) in pairs:
                 continue
             pairs.add((a, b))
-            rels.append((Rebuttal if kind == "rebuttal" else Restatement)(a, b, owner))
+            rebuttal = Rebuttal(a, b, owner, **_attack_extras(draw, props, {a, b}, taken, "r", pairs, b))
+            rels.append(rebuttal)
+            if rebuttal.id is not None:
+                inferences.append(rebuttal)
+        elif kind == "restatement":
+            b = draw(st.sampled_from(props)).id
+            if a == b or (a, b) in pairs or (b, a) in pairs:
+                continue
+            pairs.add((a, b))
+            rels.append(Restatement(a, b, owner))
         elif (kind, owner, a) not in pairs:
             pairs.add((kind, owner, a))
             rels.append((Concession if kind == "concession" else Agreement)(a, owner))
     return rels
+
+
+def _attack_extras(
+    draw: st.DrawFn,
+    props: list[Proposition],
+    ends: set[str],
+    taken: set[str],
+    prefix: str,
+    pairs: set[tuple[str | None, ...]],
+    target: str,
+) -> dict[str, Any]:
+    """Now and then a name (so that the attack can be undercut) and linked partners, none of
+    them one of ``ends`` nor already related to ``target`` (the pairs they make are added)."""
+    extras: dict[str, Any] = {}
+    if draw(st.integers(0, 3)) == 0:
+        extras["id"] = _fresh(draw, taken, prefix)
+    others = [p.id for p in props if p.id not in ends and (p.id, target) not in pairs and (target, p.id) not in pairs]
+    if others and draw(st.integers(0, 4)) == 0:
+        extras["partners"] = draw(st.lists(st.sampled_from(others), min_size=1, max_size=2, unique=True))
+        pairs.update((p, target) for p in extras["partners"])
+    return extras
 
 
 def _fresh(draw: st.DrawFn, taken: set[str], prefix: str) -> str:

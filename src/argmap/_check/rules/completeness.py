@@ -44,7 +44,7 @@ def unsupported_thesis(ctx: Context) -> Iterator[Finding]:
 
 @rule(
     "M103", "unanswered-rebuttal", "info",
-    summary="A rebuttal whose attacker nobody rebuts or undercuts.",
+    summary="A rebuttal that nobody answers: no attacker is rebutted or undercut, nor is the rebuttal.",
     bad="post 1 by ann\n  claim a: Tea is good.\npost 2 by bob\n  claim b: Tea is bitter.\n  rebut b -> a\n",
     good="post 1 by ann\n  claim a: Tea is good.\npost 2 by bob\n  claim b: Tea is bitter.\n  rebut b -> a\n"
          "post 3 by ann\n  claim c: Honey fixes that.\n  rebut c -> b\n  rebut a -> c\n",
@@ -62,8 +62,10 @@ def unanswered_rebuttal(ctx: Context) -> Iterator[Finding]:
     for s in undercut:
         answered.update(s.premises)
     for r in doc.rebuttals:
-        if r.attacker not in answered:
-            yield Finding(f"nobody answers {r.attacker}'s rebuttal of {r.target}", r.span)
+        if r.id is not None and r.id in t.undercut:
+            continue  # the rebuttal itself is undercut
+        if not any(a in answered for a in r.attackers):
+            yield Finding(f"nobody answers {' & '.join(r.attackers)}'s rebuttal of {r.target}", r.span)
 
 
 @rule(

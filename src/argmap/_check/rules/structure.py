@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from ..._model import Context, Finding, Related, Support, strongly_connected, tables
+from ..._model import Context, Finding, Related, Support, relation_sources, relation_target, strongly_connected, tables
 from ..registry import rule
 
 _HEAD = "post 1 by ann\n  claim a: Tea is good.\n  claim b: Tea is hot.\n  claim c: Tea is cheap.\n"
@@ -29,16 +29,19 @@ def self_support(ctx: Context) -> Iterator[Finding]:
 
 @rule(
     "S102", "self-attack", "error",
-    summary="A proposition rebuts itself, or restates itself.",
+    summary="A proposition rebuts itself, or restates itself, or an undercut attacks itself.",
     bad=_HEAD + "  rebut a -> a\n",
     good=_HEAD + "  rebut b -> a\n",
 )  # fmt: skip
 def self_attack(ctx: Context) -> Iterator[Finding]:
     for r in ctx.doc.rebuttals:
-        if r.attacker == r.target:
+        if r.target in r.attackers:
             yield Finding(
-                f"{r.attacker} rebuts itself", r.span, hint="a rebuttal needs two different propositions"
+                f"{r.target} rebuts itself", r.span, hint="a rebuttal needs two different propositions"
             )
+    for u in ctx.doc.undercuts:
+        if u.id is not None and u.target == u.id:
+            yield Finding(f"undercut {u.id} attacks itself", u.span, hint="an undercut attacks another inference")
     for rs in ctx.doc.restatements:
         if rs.source == rs.target:
             yield Finding(f"{rs.source} restates itself", rs.span)
@@ -142,10 +145,11 @@ def supports_and_rebuts(ctx: Context) -> Iterator[Finding]:
             if p in rebutters:
                 supporting.setdefault((p, s.conclusion), s)
     for r in ctx.doc.rebuttals:
-        both = supporting.get((r.attacker, r.target))
-        if both is not None:
+        found = [(a, supporting[a, r.target]) for a in r.attackers if (a, r.target) in supporting]
+        if found:
+            attacker, both = found[0]
             yield Finding(
-                f"{r.attacker} both supports (in {both.id}) and rebuts {r.target}",
+                f"{attacker} both supports (in {both.id}) and rebuts {r.target}",
                 r.span,
                 hint="decide which it does; if it only weakens the inference, use undercut",
                 related=[Related(f"support {both.id}", both.span)],
@@ -172,16 +176,21 @@ def linked_single_premise(ctx: Context) -> Iterator[Finding]:
 
 @rule(
     "S106", "undercut-by-own-part", "warning",
-    summary="An undercut's attacker is itself a premise or the conclusion of the support it undercuts.",
+    summary="An undercut's attacker is itself a part of the inference it undercuts: a premise or the "
+            "conclusion of a support, an attacker or the target of a rebuttal.",
     bad=_HEAD + "  support s1: b -> a\n  undercut b -> s1\n",
     good=_HEAD + "  support s1: b -> a\n  undercut c -> s1\n",
 )  # fmt: skip
 def undercut_by_own_part(ctx: Context) -> Iterator[Finding]:
-    supports = ctx.doc.supports_by_id
+    inferences = ctx.doc.inferences_by_id
     for u in ctx.doc.undercuts:
-        s = supports.get(u.target)
-        if s is not None and (u.attacker in s.premises or u.attacker == s.conclusion):
-            yield Finding(f"{u.attacker} undercuts support {s.id}, of which it is a part", u.span)
+        s = inferences.get(u.target)
+        if s is None:
+            continue
+        parts = {*relation_sources(s), relation_target(s)}
+        own = [a for a in u.attackers if a in parts]
+        if own:
+            yield Finding(f"{own[0]} undercuts {s.kind} {s.id}, of which it is a part", u.span)
 
 
 @rule(
