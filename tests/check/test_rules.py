@@ -127,6 +127,34 @@ LOCATED = [
         ],
     ),
     (
+        "D107",
+        H + "  concede b\n  rebut b -> a\n  rebut c -> a\n",  # b is granted, c is not
+        [(7, 3, "post 1 rebuts its own claim a with c, and neither concedes nor answers c")],
+    ),
+    (
+        "D108",
+        H + "  support s1: b -> a\npost 2 by bob reply-to 1\n  claim d: D.\n  claim e: E.\n  rebut d -> a\n"
+        "  undercut e -> s1\npost 3 by ann reply-to 2\n  agree d\n  agree e\npost 4 by cat reply-to 2\n  agree d\n",
+        [
+            (12, 3, "ann agrees with d, which rebuts a, ann's own claim from post 1"),
+            (13, 3, "ann agrees with e, which undercuts support s1, ann's own support from post 1"),
+        ],
+    ),
+    (
+        "D109",
+        "post 1 by ann\n  claim a: A.\npost 2 by bob\n  claim b: B.\n  rebut b -> a\npost 3 by cat\n"
+        "  quote 1: x\n  claim c: C.\n  rebut c -> a\n",  # post 3 quotes post 1: D106's
+        [(3, 1, "post 2 answers post 1 but replies to no post")],
+    ),
+    (
+        "S108",
+        H + "  restate b -> a\n  restate c -> b\n  rebut a -> c\n  rebut b -> a\n",
+        [
+            (7, 3, "a rebuts c, though restatements make them one claim: a = b = c"),
+            (8, 3, "b rebuts a, which it restates"),
+        ],
+    ),
+    (
         "T103",
         'post 1 by ann\n  claim a: A.\npost 2 by "bob\u202e"\n  agree a\n',
         [(3, 1, "the author of post 2 has characters that do not show: U+202E RIGHT-TO-LEFT OVERRIDE")],

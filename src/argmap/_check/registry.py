@@ -58,4 +58,4 @@ def known_prefixes(spec: Iterable[str] | str | None) -> list[str]:
 
 
 # Importing the rule modules registers their rules; they need the names above.
-from .rules import completeness, dialogue, lookalike, structure, text  # noqa: E402,F401
+from .rules import completeness, dialogue, lookalike, misreading, structure, text  # noqa: E402,F401

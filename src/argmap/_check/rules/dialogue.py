@@ -25,7 +25,8 @@ from ..registry import rule
 _THREAD = "post 1 by ann\n  | Tea is good for you.\n  claim a: Tea is healthy.\n"
 
 
-def _positions(doc: Document) -> dict[str, int]:
+def positions(doc: Document) -> dict[str, int]:
+    """Each post's place in the thread, by id (the first of a repeated id)."""
     out: dict[str, int] = {}
     for i, p in enumerate(doc.posts):
         out.setdefault(p.id, i)
@@ -39,7 +40,7 @@ def _positions(doc: Document) -> dict[str, int]:
     good="post 1 by ann\npost 2 by bob reply-to 1\n",
 )  # fmt: skip
 def reply_to_later_post(ctx: Context) -> Iterator[Finding]:
-    pos = _positions(ctx.doc)
+    pos = positions(ctx.doc)
     for i, post in enumerate(ctx.doc.posts):
         j = pos.get(post.reply_to) if post.reply_to is not None else None
         if j is not None and j >= i:
@@ -58,7 +59,7 @@ def reply_to_later_post(ctx: Context) -> Iterator[Finding]:
     good="post 1 by ann\n  | Coffee.\npost 2 by bob\n  quote 1: Coffee.\n",
 )  # fmt: skip
 def quote_from_later_post(ctx: Context) -> Iterator[Finding]:
-    pos = _positions(ctx.doc)
+    pos = positions(ctx.doc)
     for i, post in enumerate(ctx.doc.posts):
         for q in post.quotes:
             j = pos.get(q.source)
@@ -198,7 +199,7 @@ def inconsistent_commitment(ctx: Context) -> Iterator[Finding]:
 
 
 #: a body line that starts by addressing an earlier post: "@6:", "@6", "#14:" (the thread's own habit)
-_ADDRESS = re.compile(r"\s*[@#](\w(?:[\w.\-]*\w)?)")
+ADDRESS = re.compile(r"\s*[@#](\w(?:[\w.\-]*\w)?)")
 
 
 @rule(
@@ -210,13 +211,13 @@ _ADDRESS = re.compile(r"\s*[@#](\w(?:[\w.\-]*\w)?)")
 )  # fmt: skip
 def reply_not_marked(ctx: Context) -> Iterator[Finding]:
     doc = ctx.doc
-    position = _positions(doc)
+    position = positions(doc)
     for i, post in enumerate(doc.posts):
         if post.reply_to is not None or post.span is None:
             continue
         named = [q.source for q in post.quotes]
         for line in post.body or ():
-            m = _ADDRESS.match(line)
+            m = ADDRESS.match(line)
             if m is not None:
                 named.append(m.group(1))
         earlier = list(dict.fromkeys(p for p in named if position.get(p, i) < i))
