@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from argmap.af import extensions, read_af
+from argmap.af import extensions, read_af, write_af
 
 
 def gold_cases(shared):
@@ -54,3 +54,14 @@ def test_formats_round_trip_on_gold_frameworks(shared, fmt):
             assert len(back) == len(af) and len(back.attacks) == len(af.attacks)
         else:
             assert back == af
+
+
+def test_framework_formats_take_format_by_name_and_refuse_unknown_ones_as_usage_errors():
+    from argmap import UsageError
+
+    af = read_af("arg(a).\narg(b).\natt(a,b).\n", format="apx")
+    assert write_af(af, format="tgf") == "a\nb\n#\na b\n"
+    with pytest.raises(UsageError, match="unknown framework format 'xml'"):
+        read_af("", format="xml")
+    with pytest.raises(UsageError, match="choose from apx, tgf, i23"):
+        write_af(af, "xml")

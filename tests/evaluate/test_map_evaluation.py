@@ -6,6 +6,7 @@ import gc
 import json
 import re
 
+import attrs
 import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
@@ -153,7 +154,7 @@ def test_a_cycle_is_undecided_under_grounded_and_split_under_preferred():
 def test_no_stable_extension_is_said():
     doc = argmap.parse("claim a: A.\nclaim b: B.\nclaim c: C.\nrebut a -> b\nrebut b -> c\nrebut c -> a\n")
     ev = argmap.evaluate(doc, "stable")
-    assert ev.has_extension is False and ev.reasons["a"] == "UNDEC: there is no ST extension at all"
+    assert ev.has_extension is False and ev.reasons["a"] == "UNDEC: there is no stable extension at all"
     assert ev.as_dict()["has_extension"] is False
 
 
@@ -188,7 +189,7 @@ def test_eval_command_text_and_json(capsys, seed_example):
     assert re.search(r"^c0.1 +OUT: attacked by c0.2 \(c0.2 rebuts c0.1\)", out, re.MULTILINE)
     assert main(["eval", str(seed_example), "--semantics", "preferred", "--format", "json"]) == 0
     data = json.loads(capsys.readouterr().out)
-    assert data["semantics"] == "PR" and data["propositions"]["c34.1"]["value"] == "IN"
+    assert data["semantics"] == "preferred" and data["propositions"]["c34.1"]["value"] == "IN"
 
 
 def test_eval_unknown_semantics_exits_2(capsys, seed_example):
@@ -236,6 +237,7 @@ def reaches(af, a, b):
 
 
 def check_reason(p, text, af, labels, exts, code):
+    # (code: the semantics by name, as reasons say it: "in every preferred extension")
     """Every claim the reason makes holds of the framework and the brute-force labels."""
     attackers = set(af.attackers_of(p))
     label, _, rest = text.partition(": ")
@@ -308,7 +310,7 @@ def test_map_labels_and_reasons_match_brute_force_under_every_semantics(doc):
         assert ev.labels == {p: expected[p] for p in doc.propositions_by_id}, name
         assert ev.has_extension == bool(ref[code])
         for p, text in ev.reasons.items():
-            check_reason(p, text, af, expected, ref[code], code)
+            check_reason(p, text, af, expected, ref[code], name)
 
 
 def test_stage_reason_for_an_in_claim_with_an_unanswered_attacker():
@@ -317,9 +319,9 @@ def test_stage_reason_for_an_in_claim_with_an_unanswered_attacker():
     doc = argmap.parse("claim a: A.\nclaim b: B.\nclaim c: C.\nrebut b -> a\nrebut b -> b\nrebut a -> c\n")
     ev = argmap.evaluate(doc, "stage")
     assert ev.labels == {"a": "IN", "b": "UNDEC", "c": "OUT"}
-    assert ev.reasons["a"] == "IN: in every STG extension; its attacker b (b rebuts a) is in none of them"
+    assert ev.reasons["a"] == "IN: in every stage extension; its attacker b (b rebuts a) is in none of them"
     assert (
-        ev.reasons["c"] == "OUT: attacked by a (a rebuts c), which is IN because it is in every STG extension"
+        ev.reasons["c"] == "OUT: attacked by a (a rebuts c), which is IN because it is in every stage extension"
     )
     assert (
         ev.reasons["b"]
@@ -352,4 +354,17 @@ def test_mutually_rebutting_pairs_are_all_undecided_and_said_so(capsys, tmp_path
     data = json.loads(capsys.readouterr().out)
     assert data["has_extension"] is False and data["propositions"]["a0"]["value"] == "UNDEC"
     assert main(["eval", str(path), "--semantics", "stable"]) == 0
-    assert "there is no ST extension" in capsys.readouterr().err
+    assert "there is no stable extension" in capsys.readouterr().err
+
+
+def test_an_evaluation_shows_as_a_table_in_a_notebook_with_every_text_escaped():
+    doc = argmap.parse('claim a: A.\nclaim b: B.\nrebut b -> a\nclaim c: C.\nrebut c -> b\n')
+    ev = argmap.evaluate(doc, "grounded")
+    assert ev.semantics == "grounded" and argmap.evaluate(doc, "df-quad").semantics == "df-quad"
+    html = ev._repr_html_()
+    assert html.startswith("<table><caption>grounded</caption>")
+    assert "<tr><td>b</td><td>OUT</td>" in html and html.count("<tr>") == 4
+    evil = argmap.parse('claim x: X.\n')
+    shown = attrs.evolve(argmap.evaluate(evil, "grounded"), reasons={"x": "IN: <script>alert(1)</script>"})
+    assert "<script>" not in shown._repr_html_() and "&lt;script&gt;" in shown._repr_html_()
+    assert ev.table().splitlines()[1] == "b  " + ev.reasons["b"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from html import escape
 from typing import Any, Literal, TypeAlias
 
 import attrs
@@ -27,7 +28,7 @@ SEMANTICS_NAMES: tuple[str, ...] = (*NAMES, "h-categorizer", "df-quad")
 class Evaluation:
     """Labels (IN / OUT / UNDEC) or scores, with a reason for each proposition."""
 
-    #: the semantics' code (GR, PR, …) or name (h-categorizer, df-quad)
+    #: the semantics, by the name :func:`evaluate` takes ("grounded", "preferred", …, "df-quad")
     semantics: str
     #: proposition id → "IN", "OUT" or "UNDEC", or a score in [0, 1]
     labels: dict[str, str | float]
@@ -37,6 +38,22 @@ class Evaluation:
     #: semantics when there is no stable extension; None for gradual semantics.  (The
     #: extensions are not counted: counting them means listing them all.)
     has_extension: bool | None = None
+
+    def table(self) -> str:
+        """One line per proposition, its id and then its reason (which starts with its label): what
+        ``argmap eval`` prints."""
+        width = max((len(k) for k in self.labels), default=0)
+        return "".join(f"{pid:<{width}}  {self.reasons[pid]}\n" for pid in self.labels)
+
+    def _repr_html_(self) -> str:
+        """In a notebook: a table of propositions, labels and reasons (every text escaped)."""
+        rows = "".join(
+            f"<tr><td>{escape(pid)}</td><td>{escape(str(value))}</td>"
+            f"<td style=\"text-align:left\">{escape(self.reasons[pid].partition(': ')[2])}</td></tr>"
+            for pid, value in self.labels.items()
+        )
+        head = f"<caption>{escape(self.semantics)}</caption><tr><th>id</th><th>label</th><th>why</th></tr>"
+        return f"<table>{head}{rows}</table>"
 
     def as_dict(self) -> dict[str, Any]:
         """The JSON form ``argmap eval --format json`` prints."""
@@ -85,8 +102,9 @@ def evaluate(
         status = dict(found) if found is not None else dict.fromkeys(af.arguments, "UNDEC")
     labels: dict[str, str | float] = {p: status[p] for p in doc.propositions_by_id}
     circles = _Circles(af)
-    reasons = {p: _reason(p, af, tr.why, status, code, exists, circles) for p in labels}
-    return Evaluation(code, labels, reasons, exists)
+    name = next(n for n, c in NAMES.items() if c == code)
+    reasons = {p: _reason(p, af, tr.why, status, name, exists, circles) for p in labels}
+    return Evaluation(name, labels, reasons, exists)
 
 
 class _Circles:
@@ -109,14 +127,14 @@ def _reason(
     af: AF,
     why: dict[tuple[str, str], str],
     status: dict[str, str],
-    code: str,
+    semantics: str,
     exists: bool,
     circles: _Circles,
 ) -> str:
     label = status[p]
     attackers = list(af.attackers_of(p))
     if not exists:
-        return f"{label}: there is no {code} extension at all"
+        return f"{label}: there is no {semantics} extension at all"
     if label == "IN":
         if not attackers:
             return "IN: nothing attacks it"
@@ -125,27 +143,27 @@ def _reason(
             return f"IN: every attacker is OUT, e.g. {first} ({why[(first, p)]}), which is {_brief(first, af, why, status)}"
         # stage extensions need not defend their members: an attacker can be left unattacked
         b = next(a for a in attackers if status[a] != "OUT")
-        return f"IN: in every {code} extension; its attacker {b} ({why[(b, p)]}) is in none of them"
+        return f"IN: in every {semantics} extension; its attacker {b} ({why[(b, p)]}) is in none of them"
     if label == "OUT":
         for a in attackers:
             if status[a] == "IN":
-                return f"OUT: attacked by {a} ({why[(a, p)]}), which is IN because {_because(a, af, status, code)}"
-        return f"OUT: in every {code} extension something attacks it"
+                return f"OUT: attacked by {a} ({why[(a, p)]}), which is IN because {_because(a, af, status, semantics)}"
+        return f"OUT: in every {semantics} extension something attacks it"
     open_ = [a for a in attackers if status[a] != "OUT"]
     if open_:
         a = open_[0]
         circle = ": the attacks go round in a circle" if circles.together(a, p) else ""
         return f"UNDEC: attacked by {a} ({why[(a, p)]}), which is itself {status[a]}{circle}"
-    return f"UNDEC: some {code} extensions leave it out, and not all of them attack it"
+    return f"UNDEC: some {semantics} extensions leave it out, and not all of them attack it"
 
 
-def _because(a: str, af: AF, status: dict[str, str], code: str) -> str:
+def _because(a: str, af: AF, status: dict[str, str], semantics: str) -> str:
     attackers = af.attackers_of(a)
     if not attackers:
         return "nothing attacks it"
     if all(status[b] == "OUT" for b in attackers):
         return "every attacker of it is OUT"
-    return f"it is in every {code} extension"
+    return f"it is in every {semantics} extension"
 
 
 def _brief(a: str, af: AF, why: dict[tuple[str, str], str], status: dict[str, str]) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import TypeAlias
 
-from .._model import Diagnostic, ParseError, Severity, Span
+from .._model import Diagnostic, ParseError, Severity, Span, UsageError
 from ._framework import AF
 
 __all__ = ["read_af", "write_af", "AF_FORMATS"]
@@ -24,15 +24,16 @@ def _error(path: str | None, line: int, message: str, column: int = 1) -> Diagno
     return Diagnostic("A001", Severity.ERROR, message, Span(line, column, line, column + 1), path)
 
 
-def read_af(text: str, fmt: str, *, path: str | None = None) -> AF:
-    """Read a framework in ``fmt`` (apx, tgf or i23), reporting every bad line.
+def read_af(text: str, format: str, *, path: str | None = None) -> AF:
+    """Read a framework in ``format`` (apx, tgf or i23), reporting every bad line.
 
     Raises:
         ParseError: with code A001 and a location per problem.
+        UsageError: ``format`` is none of these.
     """
-    reader = {"apx": _apx, "tgf": _tgf, "i23": _i23}.get(fmt)
+    reader = {"apx": _apx, "tgf": _tgf, "i23": _i23}.get(format)
     if reader is None:
-        raise ValueError(f"unknown framework format {fmt!r}; choose from {', '.join(AF_FORMATS)}")
+        raise UsageError(f"unknown framework format {format!r}; choose from {', '.join(AF_FORMATS)}")
     args, attacks, problems = reader(text, path)
     known = set(args)
     for (a, b), line in attacks.items():
@@ -123,20 +124,24 @@ def _i23(text: str, path: str | None) -> _Read:
     return args, attacks, problems
 
 
-def write_af(af: AF, fmt: str) -> str:
-    """Write ``af`` in ``fmt``; i23 numbers the arguments in their order from 1."""
-    if fmt == "apx":
+def write_af(af: AF, format: str) -> str:
+    """Write ``af`` in ``format`` (apx, tgf or i23); i23 numbers the arguments in their order from 1.
+
+    Raises:
+        UsageError: ``format`` is none of these.
+    """
+    if format == "apx":
         return "".join(f"arg({a}).\n" for a in af.arguments) + "".join(
             f"att({a},{b}).\n" for a, b in sorted(af.attacks)
         )
-    if fmt == "tgf":
+    if format == "tgf":
         return (
             "".join(f"{a}\n" for a in af.arguments)
             + "#\n"
             + "".join(f"{a} {b}\n" for a, b in sorted(af.attacks))
         )
-    if fmt == "i23":
+    if format == "i23":
         num = {a: i + 1 for i, a in enumerate(af.arguments)}
         pairs = sorted((num[a], num[b]) for a, b in af.attacks)
         return f"p af {len(af)}\n" + "".join(f"{a} {b}\n" for a, b in pairs)
-    raise ValueError(f"unknown framework format {fmt!r}")
+    raise UsageError(f"unknown framework format {format!r}; choose from {', '.join(AF_FORMATS)}")
