@@ -25,6 +25,7 @@ from ._language import parse
 from ._model import (
     Agreement,
     ArgmapError,
+    ArgmapWarning,
     Concession,
     Diagnostic,
     Document,
@@ -45,6 +46,7 @@ from ._model import (
     Support,
     Undercut,
     UsageError,
+    Voice,
     set_display,
     stats,
 )
@@ -132,6 +134,7 @@ set_display(_display)
 __all__ = [
     "Agreement",
     "ArgmapError",
+    "ArgmapWarning",
     "Concession",
     "Diagnostic",
     "Document",
@@ -155,6 +158,7 @@ __all__ = [
     "Translation",
     "Undercut",
     "UsageError",
+    "Voice",
     "check",
     "diagnostics_schema",
     "evaluate",

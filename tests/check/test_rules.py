@@ -108,6 +108,14 @@ LOCATED = [
     ),
     ("M104", "post 1 by ann\n  claim a: A.\npost 2 by bob\n", [(3, 1, "post 2 puts forward nothing")]),
     (
+        "M105",
+        (
+            "post 1 by ann\n  claim a: A.\n  claim b: B.\n    voice: supposed\n  claim d: D.\n    voice: supposed\n"
+            "  claim c: C.\n  rebut b -> a\n  rebut d -> a\n  rebut c -> b\n"
+        ),  # b is answered by c, d by nobody
+        [(5, 3, "d is supposed, raised to be answered, but nothing answers it")],
+    ),
+    (
         "T101",
         "post 1 by ann\n  claim a:\n    anchor:\n",
         [(2, 3, "a has no text"), (2, 3, "the anchor of a is empty")],

@@ -28,9 +28,9 @@ def found(doc, code) -> list:
 def by_definition(doc, code) -> list:
     """The rule's definition, written plainly over the document's lookups."""
     out = []
-    if code == "M101":  # takes part in no relation
+    if code == "M101":  # takes part in no relation (a supposition is M105's)
         out = [f"{p.id} is not related to anything" for p in doc.propositions
-               if not doc.relations_to(p.id) and not doc.relations_from(p.id)]  # fmt: skip
+               if not doc.relations_to(p.id) and not doc.relations_from(p.id) and p.voice != "supposed"]  # fmt: skip
     elif code == "M102":  # a thesis nothing supports
         out = [f"thesis {p.id} has no support" for p in doc.propositions
                if p.kind is Kind.THESIS and not any(isinstance(r, Support) for r in doc.relations_to(p.id))]  # fmt: skip
@@ -41,18 +41,36 @@ def by_definition(doc, code) -> list:
                            if isinstance(s, Support) for x in doc.relations_to(s.id))  # fmt: skip
             return rebutted or undercut
 
+        def first(pid):
+            return next((p for p in doc.propositions if p.id == pid), None)
+
         for r in doc.rebuttals:
             if r.id is not None and any(isinstance(x, Undercut) for x in doc.relations_to(r.id)):
                 continue
+            if first(r.target) is not None and first(r.target).voice != "own":
+                continue  # nobody holds a reported, supposed or ironic proposition
+            if any(first(a) is not None and first(a).voice == "supposed" for a in r.attackers):
+                continue  # M105's
             if not any(answered(a) for a in r.attackers):
                 out.append(f"nobody answers {' & '.join(r.attackers)}'s rebuttal of {r.target}")
+    elif code == "M105":  # supposed, and not rebutted, conceded, nor part of an undercut inference or attack
+        for p in doc.propositions:
+            if p.voice != "supposed":
+                continue
+            rebutted = any(isinstance(x, Rebuttal) for x in doc.relations_to(p.id))
+            conceded = any(isinstance(a, argmap.Concession) and a.target == p.id for a in doc.agreements)
+            undercut = any(isinstance(x, Undercut) for s in doc.relations_from(p.id)
+                           if isinstance(s, (Support, Rebuttal, Undercut)) and s.id is not None
+                           for x in doc.relations_to(s.id))  # fmt: skip
+            if not (rebutted or conceded or undercut):
+                out.append(f"{p.id} is supposed, raised to be answered, but nothing answers it")
     elif code == "M104":  # a post with no quote, proposition or relation
         out = [f"post {p.id} puts forward nothing" for p in doc.posts
                if not p.quotes and not doc.propositions_of(p.id) and not doc.relations_of(p.id)]  # fmt: skip
     return sorted(out)
 
 
-@given(maps, st.sampled_from(["M101", "M102", "M103", "M104"]))
+@given(maps, st.sampled_from(["M101", "M102", "M103", "M104", "M105"]))
 def test_completeness_rules_agree_with_their_definitions(doc, code):
     """For every generated map, each completeness rule finds exactly what its definition finds."""
     assert found(doc, code) == by_definition(doc, code)
@@ -198,13 +216,16 @@ def defined(doc, code) -> list:
             for q in p.quotes:
                 if q.source in text and not dialogue.occurs_in(q.text, dialogue.normalize(text[q.source])):
                     out.append((f"the quoted words do not occur in post {q.source}", q.span))
-    elif code == "D105":  # a later rebuttal of what the same author asserted or agreed with
+    elif code == "D105":  # a later rebuttal of what the same author asserted (in their own voice) or agreed with
         author = {p.id: p.author for p in doc.posts}
         for r in doc.rebuttals:
             who = author.get(r.post)
+            if any(p.id in r.attackers and p.post == r.post and p.voice != "own" for p in doc.propositions):
+                continue  # the later post voices the attacker for someone else, or to answer it
             earlier = [x for x in [*doc.propositions, *doc.agreements]
                        if (getattr(x, "id", None) == r.target or getattr(x, "target", None) == r.target)
                        and not isinstance(x, argmap.Concession) and hasattr(x, "post")
+                       and getattr(x, "voice", "own") == "own"
                        and x.post in author and author[x.post] == who]  # fmt: skip
             earlier.sort(key=lambda x: not hasattr(x, "text"))  # propositions first, as committed
             if who is not None and earlier and earlier[0].post != r.post:
@@ -226,7 +247,7 @@ def test_table_rules_agree_with_their_definitions(code, doc, how):
     assert reported(doc, code) == defined(doc, code)
 
 
-@given(with_references, st.sampled_from(["M101", "M102", "M103", "M104"]))
+@given(with_references, st.sampled_from(["M101", "M102", "M103", "M104", "M105"]))
 def test_completeness_rules_agree_with_their_definitions_for_own_relation_classes(doc, code):
     """The completeness rules see a relation of a class made outside argmap as its base class."""
     assert found(_subclassed(doc), code) == by_definition(doc, code)

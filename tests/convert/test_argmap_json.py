@@ -68,7 +68,7 @@ def test_json_is_deterministic_and_versioned(seed_example):
     out = argmap.to_json(doc)
     assert out == argmap.to_json(argmap.load(seed_example))
     data = json.loads(out)
-    assert (data["format"], data["version"]) == ("argmap", 2)
+    assert (data["format"], data["version"]) == ("argmap", 3)
 
 
 def problems(text: str):
@@ -96,8 +96,8 @@ def test_unknown_keys_and_versions_are_refused():
     assert problems('{"format": "argmap", "version": 1, "extra": 1}')[0][2].endswith(
         "('extra' was unexpected)"
     )
-    assert problems('{"format": "argmap", "version": 3}') == [
-        ("J002", None, "argmap JSON version 3 is not supported (this argmap reads versions 1 and 2)")
+    assert problems('{"format": "argmap", "version": 4}') == [
+        ("J002", None, "argmap JSON version 4 is not supported (this argmap reads versions 1, 2 and 3)")
     ]
     relation = {"type": "agreement", "target": "a", "attacker": "b"}
     doc = {"format": "argmap", "version": 1, "relations": [relation]}
@@ -248,12 +248,15 @@ post 1 by ann at 2024-01-01
     tags: health, taste
     base: 0.5
   claim b: Tea is hot.
+    voice: reported by the Tea Council
   support s1: b -> a
     scheme: Cause to effect
 post 2 by bob reply-to 1
   quote 1: Tea is good
   claim c: Tea stains.
+    voice: supposed
   claim d: Stains wash off.
+    voice: reported
   rebut c -> a
   rebut r1: c & d -> b
   undercut c -> s1
@@ -272,7 +275,8 @@ def test_the_fast_check_agrees_with_jsonschema_on_every_change_of_one_place():
 
     fast, validator = checker(schema()), jsonschema.Draft202012Validator(schema())
     base = to_dict(argmap.parse(RICH))
-    keys = sorted({k for _, v in _places(base) if isinstance(v, dict) for k in v} | {"extra", "scheme", "partners"})
+    keys = sorted({k for _, v in _places(base) if isinstance(v, dict) for k in v}
+                  | {"extra", "scheme", "partners", "voice", "reported_by"})
 
     def changed(path, edit):
         data = json.loads(json.dumps(base))
@@ -308,3 +312,42 @@ def test_named_and_linked_attacks_round_trip_and_version_1_files_still_read():
     old = {"format": "argmap", "version": 1, "propositions": [{"id": "a", "text": "x"}, {"id": "b", "text": "y"}],
            "relations": [{"type": "rebuttal", "attacker": "a", "target": "b"}]}  # fmt: skip
     assert argmap.from_json(json.dumps(old)).rebuttals[0] == argmap.Rebuttal("a", "b")
+
+
+def test_voices_are_written_as_version_3_and_read_back():
+    doc = argmap.parse(RICH)
+    props = {p["id"]: p for p in to_dict(doc)["propositions"]}
+    assert (props["b"]["voice"], props["b"]["reported_by"]) == ("reported", "the Tea Council")
+    assert (props["c"]["voice"], "reported_by" in props["c"]) == ("supposed", False)
+    assert (props["d"]["voice"], "reported_by" in props["d"]) == ("reported", False)
+    assert "voice" not in props["a"] and "reported_by" not in props["a"]  # own: the default, left out
+    back = argmap.from_json(argmap.to_json(doc))
+    assert [(p.voice, p.reported_by) for p in back.propositions] == [
+        (argmap.Voice.OWN, None), (argmap.Voice.REPORTED, "the Tea Council"),
+        (argmap.Voice.SUPPOSED, None), (argmap.Voice.REPORTED, None),
+    ]  # fmt: skip
+
+
+@pytest.mark.parametrize("version", [1, 2])
+def test_files_of_earlier_versions_read_with_every_proposition_the_authors_own(version):
+    old = {"format": "argmap", "version": version, "propositions": [{"id": "a", "text": "x"}]}
+    (p,) = argmap.from_json(json.dumps(old)).propositions
+    assert (p.voice, p.reported_by) == (argmap.Voice.OWN, None)
+
+
+@pytest.mark.parametrize(
+    ("fields", "where"),
+    [({"voice": "hearsay"}, "voice"),
+     ({"reported_by": "a columnist"}, "voice"),  # reported_by needs voice reported
+     ({"voice": "supposed", "reported_by": "a columnist"}, "voice"),
+     ({"voice": "reported", "reported_by": ""}, "reported_by"),
+     ({"voice": "reported", "reported_by": " padded "}, "reported_by")],
+)  # fmt: skip
+def test_a_wrong_voice_is_refused_with_its_json_path(fields, where):
+    from argmap._formats.valid import checker
+
+    data = {"format": "argmap", "version": 3, "propositions": [{"id": "a", "text": "x", **fields}]}
+    assert not checker(schema())(data)
+    found = problems(json.dumps(data))
+    assert found and all(code == "J002" for code, *_ in found)
+    assert any("$.propositions[0]" in message and where in message for _, _, message in found), found

@@ -76,3 +76,12 @@ def test_any_text_is_lexed_whole_and_quickly(text):
         signal.signal(signal.SIGALRM, old)
     expected = text.replace("\r\n", "\n").replace("\r", "\n")
     assert out.rstrip("\n") == expected.rstrip("\n")
+
+
+def test_a_voice_line_gets_its_kinds_and_a_wrong_one_an_error():
+    toks = tokens("  claim c1: Tea.\n    voice: reported by a Chosun Ilbo columnist\n    voice: ironic\n")
+    kinds = {v: t for t, v in toks if v.strip()}
+    assert kinds["voice"] in Keyword and kinds["reported"] in Keyword.Constant and kinds["by"] in Keyword
+    assert kinds["a Chosun Ilbo columnist"] in Name and kinds["ironic"] in Keyword.Constant
+    assert any(t is Error for t, _ in tokens("    voice: supposed by a columnist\n"))
+    assert any(t is Error for t, _ in tokens("    voice: hearsay\n"))

@@ -326,7 +326,7 @@ def test_no_text_the_parser_accepts_shows_an_error(engine, text):
 
 
 #: pieces of lines, to make lines that are right or wrong in many ways
-PIECES = [*KEYWORDS, "by", "reply-to", "at", "c1", "s1", "주장1", "x.", "-", "2010-12-29",
+PIECES = [*KEYWORDS, "by", "reply-to", "at", "own", "reported", "supposed", "ironic", "c1", "s1", "주장1", "x.", "-", "2010-12-29",
           "2010-12-29 14:05", '"a b"', '"x\\"y"', '"', "->", "&", ":", ",", "|", "#", "0.5", "1.", "Tea.",
           "🎉", " ", "\t"]  # fmt: skip
 
@@ -362,3 +362,29 @@ def test_argmap_blocks_in_markdown_are_coloured_by_the_injection():
     assert scope_of(lines[4], "c1")[-1] == "entity.name.type.proposition.argmap"
     assert "meta.embedded.block.argmap" in scope_of(lines[4], "claim")
     assert "fenced_code.block.language.markdown" in scope_of(lines[2], "argmap")
+
+
+def test_a_voice_line_gets_its_scopes(engine):
+    text = ("post 1 by ann\n  claim c1: Tea.\n    voice: reported by a Chosun Ilbo columnist\n"
+            "  claim c2: Tea.\n    voice: supposed\n    voice: ironic\n    voice: own\n    voice: reported\n")
+    lines = engine.lines(text)[0]
+    assert invalid([t for line in lines for t in line]) == []
+    assert scope_of(lines[2], "voice")[-1] == "keyword.control.voice.argmap"
+    assert scope_of(lines[2], "reported")[-1] == "storage.modifier.voice.argmap"
+    assert scope_of(lines[2], "by")[-1] == "keyword.other.by.argmap"
+    assert scope_of(lines[2], "a Chosun Ilbo columnist")[-1] == "entity.name.label.reporter.argmap"
+    for i, word in ((4, "supposed"), (5, "ironic"), (6, "own"), (7, "reported")):
+        assert scope_of(lines[i], word)[-1] == "storage.modifier.voice.argmap"
+
+
+@pytest.mark.parametrize(
+    ("line", "wrong"),
+    [("    voice: supposed by a columnist", "by a columnist"),  # only 'reported' takes 'by'
+     ("    voice: hearsay", "hearsay"),
+     ("    voice: Reported", "Reported"),
+     ("    voice: ironic indeed", "indeed")],
+)  # fmt: skip
+def test_a_voice_line_the_parser_refuses_is_invalid_where_it_goes_wrong(engine, line, wrong):
+    assert invalid(engine.tokens(line)) == [wrong]
+    with pytest.raises(argmap.ParseError):
+        argmap.parse(f"claim c1: Tea.\n{line}\n")

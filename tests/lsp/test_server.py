@@ -272,3 +272,39 @@ async def test_the_seed_thread_opens_clean_of_errors(client: LanguageClient):
         types.DocumentSymbolParams(types.TextDocumentIdentifier(uri))
     )
     assert len(symbols) == len(argmap.load(SEED).posts)
+
+
+VOICED = """\
+post 1 by ann
+  claim c1: Korea should keep Japan at arm's length.
+    voice: reported by a Chosun Ilbo columnist
+  claim c2: Japan is a partner.
+  rebut c2 -> c1
+"""
+
+
+@pytest.mark.asyncio
+async def test_hover_shows_a_propositions_voice_and_who_it_is_reported_by(client: LanguageClient):
+    uri = await open_file(client, VOICED)
+    hover = await client.text_document_hover_async(types.HoverParams(types.TextDocumentIdentifier(uri), at(1, 9)))
+    lines = hover.contents.value.splitlines()
+    assert "voice: reported by a Chosun Ilbo columnist (not ann's own assertion)" in lines
+    own = await client.text_document_hover_async(types.HoverParams(types.TextDocumentIdentifier(uri), at(3, 9)))
+    assert not any(line.startswith("voice:") for line in own.contents.value.splitlines())  # own: not shown
+    post = await client.text_document_hover_async(types.HoverParams(types.TextDocumentIdentifier(uri), at(0, 5)))
+    assert "  claim c1: Korea should keep Japan at arm's length. (reported by a Chosun Ilbo columnist)" in (
+        post.contents.value.splitlines()
+    )
+
+
+@pytest.mark.asyncio
+async def test_completion_after_voice_offers_the_four_voices(client: LanguageClient):
+    uri = await open_file(client, "post 1 by ann\n  claim c1: Tea.\n    voice: \n")
+    result = await client.text_document_completion_async(
+        types.CompletionParams(types.TextDocumentIdentifier(uri), at(2, 11))
+    )
+    assert sorted(i.label for i in result.items) == ["ironic", "own", "reported", "supposed"]
+    keywords = await client.text_document_completion_async(
+        types.CompletionParams(types.TextDocumentIdentifier(uri), at(2, 4))
+    )
+    assert "voice" in {i.label for i in keywords.items}

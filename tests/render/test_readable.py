@@ -99,7 +99,7 @@ def test_the_legend_sits_under_the_largest_discussion_not_beside_it(options, cen
     discussion = set(labels(seed, focus=centre, depth=2, legend=False, cluster=options.get("cluster", "none")).values())
     drawn = labels(seed, **options)
     mine = [nodes[n] for n, label in drawn.items() if label and label in discussion]
-    assert len(mine) >= 10
+    assert len(mine) >= 8  # enough of the discussion drawn for the test to mean something
     x0, _, _, legend_top = legend_box(nodes)
     assert legend_top <= min(y - h / 2 for x, y, w, h in mine)
     assert x0 < max(x + w / 2 for x, y, w, h in mine)

@@ -18,7 +18,9 @@ The translation (docs/evaluation.md has worked examples):
   attacks the conclusion, and the conclusion makes the inference's attacks its own);
 * a restatement makes the two propositions interchangeable (necessary support
   both ways);
-* agreements and concessions are moves in the dialogue, not logic: ignored.
+* agreements and concessions are moves in the dialogue, not logic: ignored;
+  so is a proposition's voice (own, reported, supposed, ironic): whoever holds
+  it, it is an argument like any other (its reason says whose it is).
 
 Attacks are closed under these rules (Cayrol & Lagasquie-Schiex's supported,
 mediated, secondary and extended attacks) until nothing changes.

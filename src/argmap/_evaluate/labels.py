@@ -7,7 +7,7 @@ from typing import Any, Literal, TypeAlias
 
 import attrs
 
-from .._model import Document, Rebuttal, Support, UsageError, strongly_connected
+from .._model import Document, Proposition, Rebuttal, Support, UsageError, Voice, strongly_connected
 from ..af import AF, SEMANTICS, grounded_labelling, skeptical_labels
 from .framework import SupportReading, to_framework
 
@@ -81,6 +81,33 @@ def evaluate(
     >>> ev.reasons["b"]
     'OUT: attacked by c (c rebuts b), which is IN because nothing attacks it'
     """
+    return _voiced(doc, _evaluate(doc, semantics, support))
+
+
+def _voiced(doc: Document, ev: Evaluation) -> Evaluation:
+    """``ev`` with each proposition that is not its author's own saying so at the end of its reason
+    (docs/evaluation.md, "Voice"): the label does not change, the reader learns whose it is."""
+    notes = {p.id: voice_note(p) for p in doc.propositions_by_id.values() if not p.own}
+    if not notes:
+        return ev
+    reasons = {k: r + notes[k] if k in notes else r for k, r in ev.reasons.items()}
+    return attrs.evolve(ev, reasons=reasons)
+
+
+def voice_note(p: Proposition) -> str:
+    """What a reason adds for a proposition that is not its author's own, e.g.
+    ``" (reported by a columnist: not the author's own assertion)"``; "" for the author's own."""
+    if p.voice is Voice.REPORTED:
+        who = f" by {p.reported_by}" if p.reported_by is not None else ""
+        return f" (reported{who}: not the author's own assertion)"
+    if p.voice is Voice.SUPPOSED:
+        return " (supposed: raised to be answered, not the author's own assertion)"
+    if p.voice is Voice.IRONIC:
+        return " (ironic: the author does not mean it literally)"
+    return ""
+
+
+def _evaluate(doc: Document, semantics: SemanticsName, support: SupportReading) -> Evaluation:
     key = semantics.lower()
     if key in ("h-categorizer", "hcat"):
         return _h_categorizer(doc, support)

@@ -30,6 +30,7 @@ from .._model import (
     Span,
     Support,
     Undercut,
+    Voice,
     without_gc,
 )
 from .common import Report, brief, load_json
@@ -37,9 +38,9 @@ from .valid import checker
 
 __all__ = ["SCHEMA_VERSION", "from_json", "to_dict", "to_json"]
 
-#: the version written; version 1 (before named and linked attacks) reads too
-SCHEMA_VERSION = 2
-_READS = (1, 2)
+#: the version written; versions 1 (before named and linked attacks) and 2 (before voices) read too
+SCHEMA_VERSION = 3
+_READS = (1, 2, 3)
 
 
 @functools.cache
@@ -107,6 +108,10 @@ def _proposition(p: Proposition, claim: Kind = Kind.CLAIM) -> str:
         out += f', "tags": {_strs(p.tags)}'
     if p.base is not None:
         out += f', "base": {_ENCODE(p.base)}'
+    if p.voice is not Voice.OWN:  # own, the default, is left out
+        out += f', "voice": {_str(p.voice.value)}'
+        if p.reported_by is not None:
+            out += f', "reported_by": {_str(p.reported_by)}'
     return out + _close(p)
 
 
@@ -153,7 +158,7 @@ def to_json(doc: Document) -> str:
 
     >>> import argmap
     >>> print(to_json(argmap.parse("claim c1: Tea.")), end="")
-    {"format": "argmap", "version": 2,
+    {"format": "argmap", "version": 3,
      "posts": [],
      "propositions": [
       {"id": "c1", "text": "Tea.", "span": [1, 1, 1, 15]}
@@ -227,7 +232,7 @@ def from_json(text: str, *, path: str | None = None) -> Document:
         _fail(
             path,
             f"argmap JSON version {brief(data.get('version'))} is not supported "
-            f"(this argmap reads versions {' and '.join(map(str, _READS))})",
+            f"(this argmap reads versions {', '.join(map(str, _READS[:-1]))} and {_READS[-1]})",
             code="J002",
         )
     if not _plainly_valid()(data):  # then jsonschema says what is wrong, and where
@@ -326,6 +331,8 @@ def _build(data: dict[str, Any], path: str | None) -> Document:
             p.get("base"),
             p.get("post"),
             **_kw(p),
+            voice=Voice(p.get("voice", "own")),
+            reported_by=p.get("reported_by"),
         )  # fmt: skip
         for p in data.get("propositions", ())
     ]

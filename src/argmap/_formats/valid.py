@@ -29,6 +29,8 @@ def checker(schema: dict[str, Any]) -> Callable[[Any], bool]:
     body_line = re.compile(post_props["body"]["items"]["pattern"]).search
     quote_props = post_props["quotes"]["items"]["properties"]
     kinds = frozenset(prop_props["kind"]["enum"])
+    voices = frozenset(prop_props["voice"]["enum"])
+    reported = d["proposition"]["dependentSchemas"]["reported_by"]["properties"]["voice"]["const"]
     relation_types = frozenset(d["relation"]["properties"]["type"]["enum"])
     common = frozenset(d["relation"]["properties"])  # type, post, span, comments
     top = frozenset(schema["properties"])
@@ -82,6 +84,11 @@ def checker(schema: dict[str, Any]) -> Callable[[Any], bool]:
             if key in p and not string(p[key], kind):
                 return False
         if "tags" in p and not strings(p["tags"], "word"):
+            return False
+        if "voice" in p and not (type(p["voice"]) is str and p["voice"] in voices):
+            return False
+        if "reported_by" in p and not (p.get("voice") == reported and string(p["reported_by"], "line")
+                                       and p["reported_by"]):  # fmt: skip
             return False
         if "base" in p:
             b = p["base"]

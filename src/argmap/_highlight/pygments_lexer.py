@@ -58,6 +58,11 @@ class ArgmapLexer(RegexLexer):
             (rf"^({_B})({_alt('TAGS', 'IGNORE')})({_B})(:)", bygroups(Whitespace, Keyword, Whitespace, Punctuation), "list"),
             (rf"^({_B})({_alt('BASE')})({_B})(:)({_B})({_NUMBER})",
              bygroups(Whitespace, Keyword, Whitespace, Punctuation, Whitespace, Number)),
+            (rf"^({_B})({_alt('VOICE')})({_B})(:)({_B})({_alt('REPORTED')})({_B})({_alt('BY')})({_B})(.+)$",
+             bygroups(Whitespace, Keyword, Whitespace, Punctuation, Whitespace, Keyword.Constant, Whitespace,
+                      Keyword, Whitespace, Name.Label)),
+            (rf"^({_B})({_alt('VOICE')})({_B})(:)({_B})({_alt('VOICE_KIND', 'REPORTED')})",
+             bygroups(Whitespace, Keyword, Whitespace, Punctuation, Whitespace, Keyword.Constant)),
             (rf"^({_B})({_alt('META_KEY', 'ANCHOR', 'SCHEME')})({_B})(:)({_B})(.*)$",
              bygroups(Whitespace, Keyword, Whitespace, Punctuation, Whitespace, String)),
             (r"[ \t\f]+$", Whitespace),  # (never an empty match: the lexer would not move on)

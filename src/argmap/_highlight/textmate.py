@@ -51,7 +51,8 @@ _LINE_START = "^(?:\\A\ufeff)?"
 #: keywords: a statement's first word is keyword.control, a later one (by, reply-to, at) keyword.other;
 #: the kinds of proposition are storage types.  "{}" is the word, or the terminal's name for a
 #: terminal of several words (``kind``, ``meta-key``).
-_KEYWORD_SCOPE: Final = {"KIND": "storage.type.{}"}
+_KEYWORD_SCOPE: Final = {"KIND": "storage.type.{}", "VOICE_KIND": "storage.modifier.voice",
+                          "REPORTED": "storage.modifier.voice"}  # fmt: skip
 #: the other terminals: by (rule, terminal, occurrence in the rule), (rule, terminal) or terminal
 _SCOPE: Final[dict[tuple[str, str, int] | tuple[str, str] | str, str]] = {
     ("post", "ID", 0): "entity.name.section.post",
@@ -63,6 +64,7 @@ _SCOPE: Final[dict[tuple[str, str, int] | tuple[str, str] | str, str]] = {
     "ID": "variable.other.proposition",
     ("author", "WORD"): "entity.name.label.author",
     ("author", "STRING"): "string.quoted.double.author",
+    ("voice", "TEXT"): "entity.name.label.reporter",  # who said it: after "reported by"
     ("stamp", "STRING"): "string.quoted.double.timestamp",
     "TIMESTAMP": "constant.numeric.timestamp",
     "NUMBER": "constant.numeric.decimal",

@@ -2,7 +2,8 @@
 
 The grammar only knows lines.  Here a ``post`` header opens a post that owns
 every following statement; attribute lines (anchor, tags, base, scheme)
-describe the item just above; comments belong to the next statement.
+describe the item just above (``voice:`` sets a proposition's voice and, after
+``reported by``, its ``reported_by``); comments belong to the next statement.
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ from .._model import (
     Span,
     Support,
     Undercut,
+    Voice,
     reference_diagnostics,
     trusted,
 )
@@ -37,7 +39,7 @@ from .lexicon import keyword
 
 __all__ = ["build"]
 
-_PROPOSITION_ATTRIBUTE = (st.Anchor, st.Tags, st.Base)
+_PROPOSITION_ATTRIBUTE = (st.VoiceLine, st.Anchor, st.Tags, st.Base)
 
 
 class _PostDraft:
@@ -119,15 +121,16 @@ class _Builder:
         # Every value is valid by construction (the grammar's terminals, the
         # checks here), so objects are made without re-validation.
         self.last = _PROPOSITION(
-            _id(s.id), s.text, _KINDS[s.kind], None, (), None, self.post_id, s.span, self.take_comments()
-        )
+            _id(s.id), s.text, _KINDS[s.kind], None, (), None, self.post_id, s.span, self.take_comments(),
+            _OWN, None,
+        )  # fmt: skip
         self.props.append(self.last)
         self.last_in = self.props
         self.given = set()
 
-    def attribute(self, s: st.Anchor | st.Tags | st.Base | st.Scheme) -> None:
+    def attribute(self, s: st.VoiceLine | st.Anchor | st.Tags | st.Base | st.Scheme) -> None:
         owner = self.last
-        tag = st.RULE_OF[type(s)]  # anchor, tags, base or scheme: the field it sets
+        tag = st.RULE_OF[type(s)]  # voice, anchor, tags, base or scheme: the field it sets
         for_proposition = isinstance(s, _PROPOSITION_ATTRIBUTE)
         if not isinstance(owner, Proposition if for_proposition else Support):
             above = "a proposition line (claim, premise, …)" if for_proposition else "a support line"
@@ -139,7 +142,11 @@ class _Builder:
             self.error("P102", f"'{tag}:' is given twice for {owner.id}", s.span)
             return
         value: object
-        if isinstance(s, st.Base):
+        changes: dict[str, Any] = {}
+        if isinstance(s, st.VoiceLine):
+            value = _VOICES[s.voice]
+            changes["reported_by"] = s.by  # the grammar allows 'by' after 'reported' only
+        elif isinstance(s, st.Base):
             value = float(s.number)
             if not 0.0 <= value <= 1.0:
                 self.error("P103", f"base score {value:g} is outside [0, 1]", s.number_span,
@@ -151,7 +158,7 @@ class _Builder:
             value = s.text
         self.given.add(tag)
         # rare enough to go through the checked constructor
-        changes: dict[str, Any] = {tag: value, "comments": owner.comments + self.take_comments()}
+        changes.update({tag: value, "comments": owner.comments + self.take_comments()})
         self.last = attrs.evolve(owner, **changes)
         self.last_in[-1] = self.last
 
@@ -219,6 +226,9 @@ class _Builder:
 _IGNORE = keyword("IGNORE")
 #: a proposition kind word → the Kind (the grammar's KIND words are Kind's values)
 _KINDS = {k.value: k for k in Kind}
+#: a voice word → the Voice (the grammar's VOICE_KIND and REPORTED words are Voice's values)
+_VOICES = {v.value: v for v in Voice}
+_OWN = Voice.OWN
 #: one string object per id: later lookups then match by identity, without comparing text
 _id = sys.intern
 _POST, _QUOTE, _PROPOSITION = trusted(Post), trusted(Quote), trusted(Proposition)
@@ -230,8 +240,8 @@ _AGREEMENTS = {keyword("AGREE"): trusted(Agreement), keyword("CONCEDE"): trusted
 def _handlers(b: _Builder) -> dict[type, Callable[[Any], None]]:
     return {
         st.Comment: b.comment, st.Meta: b.meta, st.Ignore: b.meta, st.PostLine: b.post_,
-        st.PropositionLine: b.prop, st.Anchor: b.attribute, st.Tags: b.attribute, st.Base: b.attribute,
-        st.Scheme: b.attribute, st.Body: b.body, st.QuoteLine: b.quote, st.SupportLine: b.support,
+        st.PropositionLine: b.prop, st.VoiceLine: b.attribute, st.Anchor: b.attribute, st.Tags: b.attribute,
+        st.Base: b.attribute, st.Scheme: b.attribute, st.Body: b.body, st.QuoteLine: b.quote, st.SupportLine: b.support,
         st.Rebut: b.attack, st.Undercut: b.attack, st.Restate: b.restate, st.Agree: b.agree,
     }  # fmt: skip
 

@@ -39,6 +39,7 @@ from .statements import (
     SupportLine,
     Tags,
     Undercut,
+    VoiceLine,
 )
 
 __all__ = ["READERS", "Unreadable", "read", "statements"]
@@ -82,6 +83,13 @@ def _line_patterns() -> dict[str, re.Pattern[str]]:
             + f"(?:{_}{tok('AT')}{_}{tok('TIMESTAMP', 'stamp', 'STRING')})?",
         ),
         "prop": rest(tok("KIND", "key"), tok("ID", "id"), colon + text),
+        # only ``reported`` takes ``by WHO`` (a conditional group: the voice word is one group)
+        "voice": rest(
+            tok("VOICE", "key"),
+            colon,
+            f"(?P<voice>{tok('VOICE_KIND')}|{tok('REPORTED', 'reported')})"
+            + f"(?(reported)(?:{_}{tok('BY')}{_}{tok('TEXT', 'by')})?)",
+        ),
         "anchor": rest(tok("ANCHOR", "key"), colon + text),
         "scheme": rest(tok("SCHEME", "key"), colon + text),
         "tags": rest(tok("TAGS", "key"), colon + tag_list),
@@ -226,6 +234,7 @@ READERS: dict[str, Callable[[re.Match[str], int], Statement]] = {
     "body": _body,
     "comment": _comment,
     "meta": _meta,
+    "voice": lambda m, n: _new(VoiceLine, (_whole(m, n), m.group("voice"), m.group("by"))),
     "anchor": lambda m, n: _new(Anchor, (_whole(m, n), m.group("text") or "")),
     "scheme": lambda m, n: _new(Scheme, (_whole(m, n), m.group("text") or "")),
     "prop": _prop,

@@ -1,8 +1,9 @@
 """Document → canonical text.
 
 The layout is fixed: metadata, then what belongs to no post, then each post
-with its text, quotes, propositions (with their attributes) and relations,
-two-space indentation per level and one blank line between posts.  Comments
+with its text, quotes, propositions (with their attributes: voice, anchor,
+tags, base) and relations, two-space indentation per level and one blank
+line between posts.  Comments
 are kept and written above the item they preceded, so ``argmap fmt --write``
 never drops them.  ``parse(format(doc)) == doc`` for every document whose
 items are grouped by post in post order, as parsed documents are.  The
@@ -28,6 +29,7 @@ from .._model import (
     Restatement,
     Support,
     Undercut,
+    Voice,
 )
 from .lexicon import META_KEYS, TERMINALS, keyword
 
@@ -37,6 +39,7 @@ _WORD = re.compile(TERMINALS["WORD"])
 _TIMESTAMP = re.compile(TERMINALS["TIMESTAMP"])
 _POST, _BY, _REPLY_TO, _AT = (keyword(t) for t in ("POST", "BY", "REPLY_TO", "AT"))
 _ANCHOR, _TAGS, _BASE, _SCHEME = (keyword(t) for t in ("ANCHOR", "TAGS", "BASE", "SCHEME"))
+_VOICE = keyword("VOICE")
 _QUOTE, _IGNORE, _SUPPORT = keyword("QUOTE"), keyword("IGNORE"), keyword("SUPPORT")
 _REBUT, _UNDERCUT, _RESTATE = keyword("REBUT"), keyword("UNDERCUT"), keyword("RESTATE")
 _AGREE, _CONCEDE = keyword("AGREE"), keyword("CONCEDE")
@@ -78,6 +81,9 @@ class _Writer:
         self.comments(indent, p.comments)
         self.lines.append(_line(indent, f"{p.kind.value} {p.id}:", p.text))
         inner = indent + "  "
+        if p.voice is not Voice.OWN:  # own is the default, never written
+            by = f" {_BY} {p.reported_by}" if p.reported_by is not None else ""
+            self.lines.append(f"{inner}{_VOICE}: {p.voice.value}{by}")
         if p.anchor is not None:
             self.lines.append(_line(inner, f"{_ANCHOR}:", p.anchor))
         if p.tags:

@@ -41,6 +41,7 @@ from .statements import (
     SupportLine,
     Tags,
     Undercut,
+    VoiceLine,
 )
 from .syntax_errors import nth_line_start, syntax_diagnostic, unexpected_eof
 
@@ -96,6 +97,10 @@ class _ToStatements(Transformer[Token, list[Statement]]):
 
     def prop(self, c: list[Token]) -> PropositionLine:
         return PropositionLine(_span(c[0], c[-1]), c[0].value, c[1].value, _tspan(c[1]), _text(c, 2))
+
+    def voice(self, c: list[Token]) -> VoiceLine:
+        # VOICE, the voice word, and for ``reported`` perhaps BY and the text
+        return VoiceLine(_span(c[0], c[-1]), c[1].value, c[3].value if len(c) > 3 else None)
 
     def anchor(self, c: list[Token]) -> Anchor:
         return Anchor(_span(c[0], c[-1]), _text(c, 1))

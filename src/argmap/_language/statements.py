@@ -35,6 +35,7 @@ __all__ = [
     "SupportLine",
     "Tags",
     "Undercut",
+    "VoiceLine",
 ]
 
 
@@ -87,6 +88,15 @@ class PropositionLine(NamedTuple):
     id: str
     id_span: Span
     text: str
+
+
+class VoiceLine(NamedTuple):
+    """``voice: reported by WHO`` (or own, supposed, ironic), under a proposition."""
+
+    span: Span
+    voice: str
+    #: who said it, after ``reported by`` (None: not named)
+    by: str | None
 
 
 class Anchor(NamedTuple):
@@ -187,14 +197,15 @@ class Agree(NamedTuple):
 
 
 Statement: TypeAlias = (
-    Comment | Meta | Ignore | PostLine | PropositionLine | Anchor | Tags | Base | Scheme | Body
+    Comment | Meta | Ignore | PostLine | PropositionLine | VoiceLine | Anchor | Tags | Base | Scheme | Body
     | QuoteLine | SupportLine | Rebut | Undercut | Restate | Agree
 )  # fmt: skip
 
 #: every statement record, by the grammar rule it comes from
 STATEMENTS: dict[str, type[Statement]] = {
     "comment": Comment, "meta": Meta, "ignore": Ignore, "post": PostLine, "prop": PropositionLine,
-    "anchor": Anchor, "tags": Tags, "base": Base, "scheme": Scheme, "body": Body, "quote": QuoteLine,
+    "voice": VoiceLine, "anchor": Anchor, "tags": Tags, "base": Base, "scheme": Scheme, "body": Body,
+    "quote": QuoteLine,
     "support": SupportLine, "rebut": Rebut, "undercut": Undercut, "restate": Restate, "agree": Agree,
 }  # fmt: skip
 

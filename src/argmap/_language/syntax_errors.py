@@ -13,14 +13,20 @@ from typing import Iterable
 from lark.exceptions import UnexpectedCharacters, UnexpectedInput, UnexpectedToken
 
 from .._model import Diagnostic, Severity, Span, did_you_mean
-from .lexicon import FIRST, KEYWORDS, TERMINALS, words
+from .lexicon import FIRST, KEYWORDS, TERMINALS, keyword, words
 
 __all__ = ["describe", "nth_line_start", "syntax_diagnostic", "unexpected_eof"]
+
+#: the words a ``voice:`` line takes, in the order people meet them: own, reported, supposed, ironic
+_VOICES = (words("VOICE_KIND")[0], *words("REPORTED"), *words("VOICE_KIND")[1:])
+_VOICE_EXAMPLE = f"{keyword('VOICE')}: {words('REPORTED')[0]} {keyword('BY')} a Chosun Ilbo columnist"
 
 #: terminals that are not keywords, and keyword groups with a name of their own
 _DESCRIBED = {
     "META_KEY": "a metadata key",
     "KIND": f"a proposition kind ({', '.join(words('KIND'))})",
+    # (REPORTED, expected with it, is folded into this: see _expected_words)
+    "VOICE_KIND": f"a voice ({', '.join(_VOICES)})",
     "ID": "an id",
     "TEXT": "text",
     "WORD": "an author name",
@@ -56,6 +62,8 @@ def _expected_words(names: Iterable[str]) -> tuple[str, ...]:
     expected = set(names)
     if _STATEMENT_START <= expected:
         return ("a statement such as 'post', 'claim', 'support' or 'rebut'",)
+    if "VOICE_KIND" in expected:
+        expected.discard("REPORTED")  # one of the voices VOICE_KIND's description lists
     return tuple(sorted({describe(n) for n in expected if not n.startswith("__")}))
 
 
@@ -124,6 +132,9 @@ SYNONYMS = {
     "reply_to": "reply-to", "replyto": "reply-to", "reply": "reply-to", "in-reply-to": "reply-to",
     "agrees": "agree", "concedes": "concede", "restates": "restate", "rephrase": "restate",
     "claims": "claim", "premises": "premise", "quotes": "quote", "tag": "tags", "author": "by",
+    "irony": "ironic", "sarcastic": "ironic", "sarcasm": "ironic", "report": "reported",
+    "quoted": "reported", "attributed": "reported", "supposition": "supposed", "objection": "supposed",
+    "hypothetical": "supposed",
 }  # fmt: skip
 
 
@@ -152,6 +163,8 @@ def _hint(expected: set[str], got: str | None, rest: str, line_text: str) -> str
         if rest.startswith((">", '"', "“")):
             return "to quote an earlier post write: quote 6: the quoted words"
         return "every line starts with a keyword: post, claim, support, rebut, … (see docs/language.md)"
+    if head == keyword("VOICE"):
+        return _voice_hint(expected, got, rest)
     if head == "support" and "_COLON" in expected:
         return "a support needs an id of its own: support s1: c2 & c3 -> c1"
     if head == "support" and rest[:1] in ",+;":
@@ -177,6 +190,20 @@ def _hint(expected: set[str], got: str | None, rest: str, line_text: str) -> str
     if "TAG" in expected or head == "tags":
         return "separate tags with commas: tags: history, alliance"
     return None
+
+
+def _voice_hint(expected: set[str], got: str | None, rest: str) -> str:
+    """What to write on a ``voice:`` line."""
+    by = keyword("BY")
+    if "VOICE_KIND" in expected and rest.split() and rest.split()[0].lower() in _VOICES:
+        return f"write the voice in lower case: {keyword('VOICE')}: {rest.split()[0].lower()}"
+    if "TEXT" in expected:
+        return f"after '{by}', say who said it: {_VOICE_EXAMPLE}"
+    if "BY" in expected:
+        return f"name who said it after '{by}': {_VOICE_EXAMPLE}"
+    if got == "BY" or expected == {"_NL"}:
+        return f"a voice is one word, and only '{words('REPORTED')[0]}' takes '{by} WHO': {_VOICE_EXAMPLE}"
+    return f"write {keyword('VOICE')}: {', '.join(_VOICES[:-1])} or {_VOICES[-1]}, e.g. {_VOICE_EXAMPLE}"
 
 
 def unexpected_eof(path: str | None, lines_before: int, chunk: str) -> Diagnostic:

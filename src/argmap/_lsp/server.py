@@ -21,8 +21,10 @@ from .._model import (
     ArgmapError,
     Diagnostic,
     Inference,
+    Proposition,
     Severity,
     Support,
+    Voice,
     is_id,
     paused,
     relation_sources,
@@ -51,6 +53,8 @@ _SLOTS = [
     (re.compile(rf"^\s*quote\s+{_ID}$"), "post", "post"),
 ]
 _KEYWORD_SLOT = re.compile(r"^\s*[a-z\-]*$")
+#: after ``voice:`` come the voices (the model's, which are the grammar's words)
+_VOICE_SLOT = re.compile(r"^\s*voice\s*:\s*[a-z]*$")
 
 
 class ArgmapServer(LanguageServer):
@@ -180,6 +184,8 @@ def make_server() -> ArgmapServer:
         items: list[types.CompletionItem] = []
         if _KEYWORD_SLOT.match(prefix):
             items = [types.CompletionItem(k, kind=types.CompletionItemKind.Keyword) for k in KEYWORDS]
+        elif _VOICE_SLOT.match(prefix):
+            items = [types.CompletionItem(v.value, kind=types.CompletionItemKind.EnumMember) for v in Voice]
         else:
             for pattern, namespace, role in _SLOTS:
                 if pattern.match(prefix):
@@ -284,7 +290,8 @@ def _describe(analysis: Analysis, o: Occurrence) -> str | None:
         head = f"post {post.id} by {post.author}" + (
             f", replying to post {post.reply_to}" if post.reply_to else ""
         )
-        said = [f"  {p.kind.value} {p.id}: {p.text}" for p in doc.propositions_of(post.id)]
+        said = [f"  {p.kind.value} {p.id}: {p.text}" + ("" if p.own else f" ({_voice(p)})")
+                for p in doc.propositions_of(post.id)]  # fmt: skip
         return "\n".join([head, *said])
     if o.id in doc.propositions_by_id:
         p = doc.propositions_by_id[o.id]
@@ -292,6 +299,9 @@ def _describe(analysis: Analysis, o: Occurrence) -> str | None:
         lines = [f"{p.kind.value} {p.id}: {p.text}"]
         if post is not None:
             lines.append(f"by {post.author}, post {post.id}")
+        if not p.own:
+            whose = f"{post.author}'s" if post is not None else "the author's"
+            lines.append(f"voice: {_voice(p)} (not {whose} own assertion)")
         if p.anchor:
             lines.append(f"anchor: {p.anchor}")
         lines += _relations(analysis, o.id)
@@ -307,6 +317,11 @@ def _describe(analysis: Analysis, o: Occurrence) -> str | None:
         lines += _relations(analysis, o.id)
         return "\n".join(lines)
     return f"{o.id}: not defined in this file"
+
+
+def _voice(p: Proposition) -> str:
+    """``reported by X``, ``supposed``, ``ironic``: a proposition's voice as its line says it."""
+    return p.voice.value + (f" by {p.reported_by}" if p.reported_by is not None else "")
 
 
 def _inference_line(s: Inference) -> str:

@@ -19,6 +19,7 @@ from .items import Span
 
 __all__ = [
     "ArgmapError",
+    "ArgmapWarning",
     "Diagnostic",
     "Edit",
     "Fix",
@@ -246,6 +247,16 @@ def _caret_width(line: str, span: Span) -> int:
 
 class ArgmapError(Exception):
     """Root of every error argmap raises on purpose."""
+
+
+class ArgmapWarning(UserWarning):
+    """What a reader left out or repaired, issued by :func:`argmap.load` through Python's
+    :mod:`warnings` (``argmap.read`` returns the same diagnostics instead)."""
+
+    def __init__(self, diagnostic: Diagnostic) -> None:
+        super().__init__(str(diagnostic))
+        #: the reader's diagnostic: code, message, location
+        self.diagnostic = diagnostic
 
 
 class UsageError(ArgmapError, ValueError):

@@ -40,6 +40,7 @@ __all__ = [
     "Span",
     "Support",
     "Undercut",
+    "Voice",
     "is_id",
     "relation_sources",
     "relation_target",
@@ -177,6 +178,27 @@ class Kind(str, enum.Enum):
         return self.value
 
 
+class Voice(str, enum.Enum):
+    """Whose assertion a proposition is, in the post that puts it forward.
+
+    ``own`` (the default) is the author's own assertion; ``reported`` is what
+    someone else said (a columnist, a newspaper: :attr:`Proposition.reported_by`
+    may name them); ``supposed`` is a supposition or an objection raised in order
+    to be answered; ``ironic`` is said in irony: the author does not mean the
+    literal text.  Only ``own`` commits the author (docs/evaluation.md).  The
+    values are the grammar's ``VOICE_KIND`` words (tests/parse/test_lexicon.py
+    holds the two together).
+    """
+
+    OWN = "own"
+    REPORTED = "reported"
+    SUPPOSED = "supposed"
+    IRONIC = "ironic"
+
+    def __str__(self) -> str:
+        return self.value
+
+
 # Converters, one per element type, so that type checkers know what each constructor takes.
 def _strings(value: Iterable[str]) -> tuple[str, ...]:
     return tuple(value)
@@ -274,6 +296,16 @@ class Post:
         return None if self.body is None else "\n".join(self.body)
 
 
+def _check_reported_by(inst: Any, attribute: attrs.Attribute[Any], value: object) -> None:
+    if value is None:
+        return
+    if inst.voice is not Voice.REPORTED:
+        raise ValueError(f"reported_by is only for a reported proposition, not for voice {inst.voice.value!r}")
+    if not value:
+        raise ValueError("reported_by must name someone; leave it None when the source is not named")
+    _check_line(inst, attribute, value)
+
+
 def _check_base(inst: object, attribute: attrs.Attribute[Any], value: float | None) -> None:
     if value is not None and not (0.0 <= value <= 1.0):
         raise ValueError(f"base score must lie in [0, 1], got {value!r}")
@@ -291,6 +323,8 @@ class Proposition:
         tags: free labels.
         base: base score for gradual semantics, in [0, 1].
         post: id of the post that asserted it (None: no post).
+        voice: whose assertion it is in that post (see :class:`Voice`).
+        reported_by: who said it, for a reported proposition (None: not named).
     """
 
     id: str = attrs.field(validator=_check_id)
@@ -304,6 +338,13 @@ class Proposition:
     comments: tuple[str, ...] = attrs.field(
         default=(), eq=False, repr=False, kw_only=True, converter=_strings, validator=check_comments
     )
+    voice: Voice = attrs.field(default=Voice.OWN, kw_only=True, converter=Voice)
+    reported_by: str | None = attrs.field(default=None, kw_only=True, validator=_check_reported_by)
+
+    @property
+    def own(self) -> bool:
+        """Whether the proposition is its author's own assertion (voice ``own``)."""
+        return self.voice is Voice.OWN
 
 
 #: the names of the relation kinds, as ``kind`` gives them and reports list them

@@ -36,7 +36,7 @@ from .._model import (
 )
 from .legend import draw_legend, legend_under
 from .parts import discussions, gather
-from .style import EDGE_STYLE, KIND_STYLE, STATUS_STYLE, subgraph
+from .style import EDGE_STYLE, KIND_STYLE, STATUS_STYLE, subgraph, voice_mark
 
 if TYPE_CHECKING:
     import graphviz
@@ -264,8 +264,8 @@ def graph_and_names(doc: Document, **options: Any) -> tuple[graphviz.Digraph, di
     look, keep, engine = _settle(doc, **options)
     names = _names(doc, keep)
     used: set[str] = set()
-    g, into = _draw(doc, names, engine or ("sfdp" if len(keep) > LARGE_MAP else "dot"), look, True, count(), used)
-    _add_legend(g, look, used, names, into)
+    g, into, beside = _draw(doc, names, engine or ("sfdp" if len(keep) > LARGE_MAP else "dot"), look, True, count(), used)
+    _add_legend(g, look, used, names, into, beside)
     return g, names
 
 
@@ -292,9 +292,9 @@ def graph_parts(
     for i, ids in enumerate(gather(groups, limit)):
         part = {pid: names[pid] for pid in ids}
         drawn.append((*_draw(doc, part, "dot" if len(ids) <= limit else "sfdp", look, i == 0, junctions, used), part))
-    first, into, part = drawn[0]
-    _add_legend(first, look, used, part, into)
-    return [g for g, _, _ in drawn], names
+    first, into, beside, part = drawn[0]
+    _add_legend(first, look, used, part, into, beside)
+    return [g for g, _, _, _ in drawn], names
 
 
 def _names(doc: Document, keep: set[str]) -> dict[str, str]:
@@ -307,7 +307,7 @@ def _names(doc: Document, keep: set[str]) -> dict[str, str]:
 
 def _draw(
     doc: Document, names: dict[str, str], engine: str, look: _Look, title: bool, junctions: Iterator[int], used: set[str]
-) -> tuple[graphviz.Digraph, dict[str, list[str]]]:
+) -> tuple[graphviz.Digraph, dict[str, list[str]], dict[str, list[str]]]:
     """A graph of the propositions in ``names`` and the relations between them; returns it and
     each node's sources (see :func:`_draw_relations`)."""
     import graphviz
@@ -325,17 +325,20 @@ def _draw(
     if title and doc.metadata.title:
         g.attr(label=_label([doc.metadata.title], "the title"), labelloc="t", fontsize="16")
     _draw_nodes(g, doc, names, look.cluster, look.width, look.status, used)
-    into = _draw_relations(g, doc, names, used, junctions)
+    into, beside = _draw_relations(g, doc, names, used, junctions)
     if engine == "dot" and look.wrap and look.tidy:
         _wrap_rows(g, into, look.wrap)
-    return g, into
+    return g, into, beside
 
 
-def _add_legend(g: Any, look: _Look, used: set[str], names: dict[str, str], into: dict[str, list[str]]) -> None:
+def _add_legend(
+    g: Any, look: _Look, used: set[str], names: dict[str, str], into: dict[str, list[str]],
+    beside: dict[str, list[str]],
+) -> None:
     if look.legend and used:
         first = draw_legend(g, used, look.fontname)
         if g.engine == "dot" and look.tidy:
-            legend_under(g, first, names, into, clustered=look.cluster != "none")
+            legend_under(g, first, names, into, beside, clustered=look.cluster != "none")
 
 
 def _validate(
@@ -356,7 +359,8 @@ def _validate(
 
 
 def _node_lines(doc: Document, p: Proposition, width: int, status: Status, marks: Iterable[str]) -> list[str]:
-    lines = wrap(p.text, width)
+    voice = voice_mark(p)  # reported by …: / supposed: / ironic: first, so that it is read first
+    lines = (wrap(voice, width) if voice is not None else []) + wrap(p.text, width)
     post = doc.posts_by_id.get(p.post) if p.post else None
     footer = p.id if post is None else f"{p.id} · {post.author} #{post.id}"
     lines.append(footer)
@@ -420,6 +424,8 @@ def _nodes(
     for p in props:
         attrs = dict(KIND_STYLE[p.kind])
         used.add(f"kind:{p.kind.value}")
+        if not p.own:
+            used.add(f"voice:{p.voice.value}")
         value = status.get(p.id)
         if isinstance(value, str) and value in STATUS_STYLE:
             st = STATUS_STYLE[value]
@@ -431,14 +437,17 @@ def _nodes(
             used.add("status:score")
         lines = _node_lines(doc, p, width, status, marks.get(p.id, ()))
         of = f"the text of {p.id}"
-        target.node(names[p.id], _label(lines, of), tooltip=_text(p.text, tooltip=True, of=of), **attrs)
+        voice = voice_mark(p)
+        tip = p.text if voice is None else f"{voice} {p.text}"
+        target.node(names[p.id], _label(lines, of), tooltip=_text(tip, tooltip=True, of=of), **attrs)
 
 
 def _draw_relations(
     g: Any, doc: Document, names: dict[str, str], used: set[str], junction_numbers: Iterator[int]
-) -> dict[str, list[str]]:
+) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
     """Draw every relation between drawn propositions; return each node's sources (the nodes drawn
-    with an edge into it that ranks them below it).
+    with an edge into it that ranks them below it), and what is drawn beside each node without
+    ranking it (restatements).
 
     An inference that is linked (several premises or attackers) or undercut is drawn through a
     junction ●: its sources meet there, the arrow goes on to the target, and an undercut ends on
@@ -446,6 +455,7 @@ def _draw_relations(
     undercut_targets = {r.target for r in doc.undercuts}
     junctions: dict[str, str] = {}
     into: dict[str, list[str]] = {}
+    beside: dict[str, list[str]] = {}  # restatements: drawn without ranking their ends
 
     def edge(tail: str, head: str, **style: str) -> None:
         g.edge(tail, head, **style)
@@ -484,6 +494,7 @@ def _draw_relations(
         elif isinstance(r, Restatement):
             if r.source in names and r.target in names:
                 g.edge(names[r.source], names[r.target], constraint="false", **EDGE_STYLE["restatement"])
+                beside.setdefault(names[r.target], []).append(names[r.source])
                 used.add("restatement")
     # undercuts last: they end on junctions, and an undercut that is itself undercut has one too
     undercuts = [(u, [a for a in u.attackers if a in names]) for u in doc.undercuts]
@@ -512,7 +523,7 @@ def _draw_relations(
             edge(names[a], own, **EDGE_STYLE["linked_undercut"])
         edge(own, junctions[u.target], **EDGE_STYLE["undercut"])
         used.add("linked_undercut" if len(attackers) > 1 else "undercut")
-    return into
+    return into, beside
 
 
 def _wrap_rows(g: Any, into: dict[str, list[str]], wrap: int) -> None:

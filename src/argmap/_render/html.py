@@ -77,6 +77,8 @@ def page_data(
                 "kind": p.kind.value,
                 "anchor": p.anchor,
                 "tags": list(p.tags),
+                "voice": p.voice.value,
+                "reported_by": p.reported_by,
                 "post": p.post,
             }
             for p in doc.propositions

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from .._model import Kind, strongly_connected
-from .style import EDGE_STYLE, KIND_STYLE, LEGEND_EDGES, STATUS_WORDS, subgraph
+from .style import EDGE_STYLE, KIND_STYLE, LEGEND_EDGES, STATUS_WORDS, VOICE_HEAD, VOICE_NOTES, subgraph
 
 __all__ = ["draw_legend", "legend_under"]
 
@@ -37,6 +37,9 @@ def draw_legend(g: Any, used: set[str], fontname: str) -> str:
                 notes.append("✓ agreed by: a later post accepts it")
             if "concession" in used:
                 notes.append("≈ conceded by: granted while arguing otherwise")
+            voices = [words for voice, words in VOICE_NOTES.items() if f"voice:{voice.value}" in used]
+            if voices:
+                notes.append(f"{VOICE_HEAD} " + " · ".join(voices))
             notes.append("id · author #post under each claim")
             for value in ("IN", "OUT", "UNDEC"):
                 if f"status:{value}" in used:
@@ -55,7 +58,12 @@ def draw_legend(g: Any, used: set[str], fontname: str) -> str:
 
 
 def legend_under(
-    g: Any, first: str, names: dict[str, str], into: dict[str, list[str]], clustered: bool = False
+    g: Any,
+    first: str,
+    names: dict[str, str],
+    into: dict[str, list[str]],
+    beside: dict[str, list[str]] | None = None,
+    clustered: bool = False,
 ) -> None:
     """Put the legend past the far end of the largest discussion (under it, read bottom-up) rather
     than beside it, where it would widen the canvas.  An invisible point outside the legend's
@@ -65,7 +73,9 @@ def legend_under(
     constraint of a weightless edge that enters a cluster).  When the discussion has a cycle
     of relations, Graphviz 2.43 may crash (SIGSEGV) on such edges, weighted or not: then the
     legend stays a block of its own, packed beside the map.  Other discussions stay packed
-    around it.  Guarded by tests/render/test_readable.py and test_layout_safety.py."""
+    around it.  A node joined to the discussion only ``beside`` another (a restatement, drawn
+    without ranking) belongs to it too, and is held above the legend like the rest.  Guarded
+    by tests/render/test_readable.py and test_layout_safety.py."""
     parent: dict[str, str] = {}
 
     def root(x: str) -> str:
@@ -73,9 +83,10 @@ def legend_under(
             parent[x] = x = parent[parent[x]]
         return x
 
-    for head, tails in into.items():
-        for tail in tails:
-            parent[root(tail)] = root(head)
+    for links in (into, beside or {}):
+        for head, tails in links.items():
+            for tail in tails:
+                parent[root(tail)] = root(head)
     groups: dict[str, list[str]] = {}
     for n in sorted(set(names.values()) | set(parent)):
         groups.setdefault(root(n), []).append(n)

@@ -7,9 +7,12 @@ from __future__ import annotations
 from contextlib import contextmanager
 from typing import Any, Iterator
 
-from .._model import Kind
+from .._model import Kind, Proposition, Voice
 
-__all__ = ["EDGE_STYLE", "KIND_STYLE", "LEGEND_EDGES", "STATUS_STYLE", "STATUS_WORDS", "subgraph"]
+__all__ = [
+    "EDGE_STYLE", "KIND_STYLE", "LEGEND_EDGES", "STATUS_STYLE", "STATUS_WORDS", "VOICE_HEAD", "VOICE_NOTES",
+    "subgraph", "voice_mark",
+]  # fmt: skip
 
 # Okabe–Ito colours (safe for colour-blind readers); every relation also differs by line style.
 KIND_STYLE = {
@@ -53,6 +56,25 @@ LEGEND_EDGES = (
     ("linked_undercut", "linked undercutters join at ● first"),
     ("restatement", "restates"),
 )
+
+#: the legend's words for each voice that is not the author's own (the node's label starts with its
+#: mark); those used share one line of the legend, which stays a strip
+VOICE_NOTES = {
+    Voice.REPORTED: "reported (by …): someone else's view",
+    Voice.SUPPOSED: "supposed: raised to be answered",
+    Voice.IRONIC: "ironic: not meant literally",
+}
+#: what begins that line
+VOICE_HEAD = "not the author's own:"
+
+
+def voice_mark(p: Proposition) -> str | None:
+    """The words a node's label starts with when ``p`` is not its author's own (``reported by X:``,
+    ``supposed:``, ``ironic:``), or None.  User text: the caller escapes it, as all label text."""
+    if p.voice is Voice.OWN:
+        return None
+    by = f" by {p.reported_by}" if p.reported_by is not None else ""
+    return f"{p.voice.value}{by}:"
 
 
 @contextmanager

@@ -53,6 +53,7 @@ from .._model import (
     Restatement,
     Support,
     Undercut,
+    Voice,
     relation_sources,
     relation_target,
 )
@@ -74,6 +75,7 @@ __all__ = [
     "texts",
     "timestamps",
     "undercuts",
+    "voices",
 ]
 
 #: Characters that stress the language: its own punctuation and escapes.
@@ -151,6 +153,24 @@ def kinds() -> st.SearchStrategy[Kind]:
     return st.sampled_from(list(Kind))
 
 
+@_cached
+def voices() -> st.SearchStrategy[Voice]:
+    """Any :class:`~argmap.Voice`: own, reported, supposed or ironic."""
+    return st.sampled_from(list(Voice))
+
+
+@st.composite
+def _voice_fields(draw: st.DrawFn) -> tuple[Voice, str | None]:
+    """A voice and, for a reported one, sometimes who said it."""
+    voice = draw(voices())
+    by = draw(st.none() | texts(min_size=1, max_size=20)) if voice is Voice.REPORTED else None
+    return voice, by
+
+
+def _voiced(fields: tuple[Voice, str | None], **kwargs: Any) -> Proposition:
+    return Proposition(**kwargs, voice=fields[0], reported_by=fields[1])
+
+
 def participants() -> st.SearchStrategy[Participant]:
     """A participant with a name from :func:`author_names`."""
     return author_names().map(Participant)
@@ -167,7 +187,8 @@ def propositions(*, id: str | None = None, post: str | None = None) -> st.Search
 @_cached
 def _any_proposition() -> st.SearchStrategy[Proposition]:
     return st.builds(
-        Proposition,
+        _voiced,
+        _voice_fields(),
         id=identifiers(),
         text=texts(),
         kind=kinds(),

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from typing import Iterator
+from typing import Iterable, Iterator
 
 import attrs
 
@@ -167,7 +167,10 @@ def anchor_not_in_post(ctx: Context) -> Iterator[Finding]:
 @rule(
     "D105", "inconsistent-commitment", "warning",
     summary="An author rebuts, in a later post, a proposition they asserted or agreed with in an earlier one. "
-            "(Voicing an objection in order to answer it in the same post, or conceding, is not counted.)",
+            "(Voicing an objection in order to answer it in the same post, or conceding, is not counted. "
+            "Only the author's own voice commits them: a proposition they reported, supposed or said in "
+            "irony is no assertion of theirs, and a rebuttal whose attacker the later post itself puts "
+            "forward as reported, supposed or ironic is not theirs either.)",
     bad="post 1 by ann\n  claim a: Tea is good.\npost 2 by bob\n  claim b: Tea is bad.\n"
         "post 3 by ann\n  rebut b -> a\n",
     good="post 1 by ann\n  claim a: Tea is good.\npost 2 by bob\n  claim b: Tea is bad.\n"
@@ -179,7 +182,7 @@ def inconsistent_commitment(ctx: Context) -> Iterator[Finding]:
     rebutted = tables(doc).rebutted  # only commitments to these can clash
     committed: dict[tuple[str, str], Proposition | Agreement] = {}  # (author, proposition) -> where
     for p in doc.propositions:
-        if p.id in rebutted and p.post is not None and p.post in author:
+        if p.id in rebutted and p.post is not None and p.post in author and p.own:
             committed.setdefault((author[p.post], p.id), p)
     for a in doc.agreements:
         if a.target in rebutted and a.post is not None and a.post in author and not isinstance(a, Concession):
@@ -187,7 +190,7 @@ def inconsistent_commitment(ctx: Context) -> Iterator[Finding]:
     for r in doc.rebuttals:
         who = author.get(r.post) if r.post is not None else None
         where = committed.get((who, r.target)) if who is not None else None
-        if who is None or where is None or where.post == r.post:
+        if who is None or where is None or where.post == r.post or voiced(doc, r.attackers, r.post):
             continue
         how = "asserted" if hasattr(where, "text") else "agreed with"
         yield Finding(
@@ -196,6 +199,13 @@ def inconsistent_commitment(ctx: Context) -> Iterator[Finding]:
             hint="if the author changed their mind this is right; otherwise check who said what",
             related=[Related(f"{who} {how} {r.target} here", where.span)],
         )
+
+
+def voiced(doc: Document, ids: Iterable[str], post: str | None) -> bool:
+    """Whether post ``post`` itself puts forward any of ``ids`` in a voice not its author's own
+    (reported, supposed, ironic): a relation from it is then said for someone else, or to be answered."""
+    props = doc.propositions_by_id
+    return any((p := props.get(x)) is not None and p.post == post and not p.own for x in ids)
 
 
 #: a body line that starts by addressing an earlier post: "@6:", "@6", "#14:" (the thread's own habit)

@@ -16,7 +16,7 @@ dialogue.py: an anchor not found in its post's text is D104, a quote or an
 from __future__ import annotations
 
 from collections import deque
-from typing import Iterator
+from typing import Iterator, Mapping
 
 import attrs
 
@@ -34,11 +34,12 @@ from ..._model import (
     Rebuttal,
     Related,
     Restatement,
+    Support,
     Undercut,
     named_ids,
 )
 from ..registry import rule
-from .dialogue import ADDRESS, positions
+from .dialogue import ADDRESS, positions, voiced
 
 _TEA = "post 1 by ann\n  claim a: Tea is good.\n"
 
@@ -55,7 +56,9 @@ def _authors(doc: Document) -> dict[str, str]:
     summary="A post rebuts a proposition it puts forward itself and does not concede the attacker: the "
             "author contradicts themselves, or an objection they raise, or a view they report, is recorded "
             "as their own. (An objection the post raises against its claim and answers in the same post is "
-            "not counted: neither the objection's rebuttal of the claim nor the answer's of the objection.)",
+            "not counted: neither the objection's rebuttal of the claim nor the answer's of the objection. "
+            "Nor is a rebuttal where the post puts forward the rebutted proposition or an attacker as "
+            "reported, supposed or ironic: the author is committed to neither side of it.)",
     bad="post 1 by ann\n  thesis a: Tea is good.\n  claim b: Tea calms.\n  support s1: b -> a\n"
         "  claim c: Tea stains teeth.\n  rebut c -> a\n",
     good="post 1 by ann\n  thesis a: Tea is good.\n  claim b: Tea calms.\n  support s1: b -> a\n"
@@ -81,6 +84,8 @@ def rebuts_own_claim(ctx: Context) -> Iterator[Finding]:
         target = props.get(r.target)
         if target is None or target.post != r.post or (r.post, r.target) in objections:
             continue
+        if not target.own or voiced(doc, attackers, r.post):  # not the author's own: no contradiction
+            continue
         if any((r.post, x) in settled for x in attackers) or (r.id is not None and (r.post, r.id) in settled):
             continue
         by = " & ".join(attackers)
@@ -89,7 +94,8 @@ def rebuts_own_claim(ctx: Context) -> Iterator[Finding]:
             f"and neither concedes nor answers {by}",
             r.span,
             hint=f"if the author grants {by} while holding {target.id}, add 'concede {r.attacker}'; "
-            f"if they raise it only to refute it, rebut it in this post; otherwise check the direction",
+            f"if they raise it only to refute it, rebut it in this post; if it is someone else's view, "
+            f"or a supposition, give it 'voice: reported' or 'voice: supposed'; otherwise check the direction",
             related=[Related(f"{target.id} is put forward here", target.span)],
         )
 
@@ -97,7 +103,10 @@ def rebuts_own_claim(ctx: Context) -> Iterator[Finding]:
 @rule(
     "D108", "agrees-with-attack-on-self", "warning",
     summary="An author agrees with a proposition that rebuts or undercuts something they put forward "
-            "themselves. (A concession, which grants a point while arguing on, is not counted.)",
+            "themselves. (A concession, which grants a point while arguing on, is not counted; nor is an "
+            "attack on what they put forward as reported, supposed or ironic, or on an inference to such "
+            "a conclusion: they never held it. An attacker that is someone else's report or supposition "
+            "still counts: agreeing with it adopts it, attack and all.)",
     bad=_TEA + "post 2 by bob reply-to 1\n  claim b: Tea is bitter.\n  rebut b -> a\n"
         "post 3 by ann reply-to 2\n  agree b\n",
     good=_TEA + "post 2 by bob reply-to 1\n  claim b: Tea is bitter.\n  rebut b -> a\n"
@@ -128,7 +137,7 @@ def agrees_with_attack_on_self(ctx: Context) -> Iterator[Finding]:
         else:
             item, what, whose = props.get(r.target), f"rebuts {r.target}", "claim"
         owner = author.get(item.post) if item is not None and item.post is not None else None
-        if item is None or owner is None:
+        if item is None or owner is None or not _held(item, props):
             continue
         found = [agreed.get((owner, x)) for x in r.attackers]
         agreements = [x for x in found if x is not None]
@@ -144,6 +153,17 @@ def agrees_with_attack_on_self(ctx: Context) -> Iterator[Finding]:
                      Related(f"{owner} put {r.target} forward here", item.span),
                      *(Related(f"{owner} agrees with {x.target} here", x.span) for x in agreements[1:])],
         )  # fmt: skip
+
+
+def _held(item: Proposition | Inference, props: Mapping[str, Proposition]) -> bool:
+    """Whether the author of ``item`` holds it: a proposition in their own voice, or an inference
+    whose conclusion (a proposition of the same post) is in their own voice."""
+    if isinstance(item, Proposition):
+        return item.own
+    if isinstance(item, Support):
+        conclusion = props.get(item.conclusion)
+        return conclusion is None or conclusion.post != item.post or conclusion.own
+    return True
 
 
 @rule(

@@ -88,6 +88,7 @@
     const dl = el("dl");
     const item = (title, ...value) => dl.append(el("dt", "", title), el("dd", "", ...value));
     if (p.post) item("Said by", who(p.post) || `post #${p.post}`);
+    if (p.voice && p.voice !== "own") item("Voice", `${p.voice}${p.reported_by ? ` by ${p.reported_by}` : ""} (not the author's own assertion)`);
     if (p.anchor) item("In the post's words", el("div", "quote", p.anchor));
     if (p.tags.length) item("Tags", p.tags.join(", "));
     const post = p.post ? posts.get(p.post) : null;
