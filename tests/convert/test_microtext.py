@@ -41,8 +41,21 @@ def test_adus_linked_premises_and_undercuts():
         ("a5", "claim", ("pro",), "Taste is not the point."),
     ]  # fmt: skip
     assert [(s.id, s.premises, s.conclusion) for s in doc.supports] == [("c1", ("a1", "a2"), "a3")]
-    assert [(u.attacker, u.target) for u in doc.undercuts] == [("a4", "c1")]
-    assert [w.code for w in warnings] == ["X503"]  # an undercut of an undercut
+    # a5 undercuts a4's undercut, which is named by its edge id so that it can be
+    assert [(u.id, u.attacker, u.target) for u in doc.undercuts] == [("c3", "a4", "c1"), (None, "a5", "c3")]
+    assert warnings == []
+    assert argmap.evaluate(doc, "grounded", support="necessary").labels["a3"] == "IN"
+
+
+def test_linked_rebuttals_and_undercuts_of_rebuttals_are_kept():
+    """An "add" edge onto a rebuttal links its attackers; an und edge onto a rebuttal undercuts it."""
+    sample = SAMPLE.replace('<edge id="c1" src="a1" trg="a3" type="sup"/>', '<edge id="c1" src="a1" trg="a3" type="reb"/>')
+    doc, warnings = microtext.from_microtext(sample)
+    assert warnings == [] and doc.supports == ()
+    (rebuttal,) = doc.rebuttals
+    assert (rebuttal.id, rebuttal.attackers, rebuttal.target) == ("c1", ("a1", "a2"), "a3")
+    assert [(u.attacker, u.target) for u in doc.undercuts] == [("a4", "c1"), ("a5", "c3")]
+    assert not [d for d in argmap.check(doc) if d.severity is argmap.Severity.ERROR]
 
 
 def test_malformed_xml_is_an_error_with_a_line():
@@ -61,14 +74,13 @@ def test_every_microtext_imports_with_counts_from_the_xml(shared):
         edges = {e.get("id"): (e.get("src"), e.get("trg"), e.get("type")) for e in root.iter("edge")}
         kinds = Counter(t for _, _, t in edges.values())
         sources = Counter(t for _, t, k in edges.values() if k == "add")  # linked: one more source each
-        target_kind = {e: edges.get(t, "  ")[2] for e, (_, t, k) in edges.items() if k == "und"}
-        und_on_reb = sum(1 + sources[e] for e, k in target_kind.items() if k == "reb")
-        und_on_sup = sum(1 + sources[e] for e, k in target_kind.items() if k in ("sup", "exa"))
-        adds_on_reb = sum(n for e, n in sources.items() if edges.get(e, "  ")[2] == "reb")
+        undercut = sum(1 for _, t, k in edges.values() if k == "und" and edges.get(t, "  ")[2] in ("sup", "exa", "reb", "und"))
         doc, _ = microtext.from_microtext(f.read_text("utf-8"), path=str(f))
         assert len(doc.propositions) == len(list(root.iter("adu"))), f
         assert len(doc.supports) == kinds["sup"] + kinds["exa"], f
-        assert len(doc.rebuttals) == kinds["reb"] + und_on_reb + adds_on_reb, f
-        assert len(doc.undercuts) == und_on_sup, f
+        assert len(doc.rebuttals) == kinds["reb"], f  # linked ones are one rebuttal each
+        assert sum(len(r.attackers) for r in doc.rebuttals) == kinds["reb"] + sum(
+            n for e, n in sources.items() if edges.get(e, "  ")[2] == "reb"), f
+        assert len(doc.undercuts) == undercut, f
         assert not [d for d in argmap.check(doc) if d.severity is argmap.Severity.ERROR], f
         argmap.to_graphviz(doc)

@@ -1,4 +1,10 @@
-"""Project configuration: ``[tool.argmap]`` in the nearest ``pyproject.toml``."""
+"""Project configuration: ``[tool.argmap]`` in the nearest ``pyproject.toml``.
+
+Besides the checker's ``select`` and ``ignore``, it holds the relation map the brat and CMV
+readers extend their vocabulary with (docs/formats.md): ``relation-map = "FILE"`` (a TOML or YAML
+file, relative to the ``pyproject.toml``) or a table ``[tool.argmap.relation-map]`` of names to
+argmap kinds.  The command line reads the file (this stage does not read formats).
+"""
 
 from __future__ import annotations
 
@@ -11,7 +17,7 @@ from .._model import UsageError
 
 __all__ = ["Config", "config_for"]
 
-_KEYS = {"select", "ignore"}
+_KEYS = {"select", "ignore", "relation-map"}
 
 
 @attrs.frozen
@@ -22,6 +28,10 @@ class Config:
     select: tuple[str, ...] | None = None
     ignore: tuple[str, ...] = ()
     path: str | None = None
+    #: ``relation-map`` as a table: (name, argmap kind) pairs, in the file's order
+    relation_map: tuple[tuple[str, str], ...] = ()
+    #: ``relation-map`` as a file name: the file, its path made absolute
+    relation_map_file: str | None = None
 
 
 def config_for(file: str) -> Config:
@@ -66,9 +76,25 @@ def _read(path: Path) -> Config | None:
     unknown = set(table) - _KEYS
     if unknown:
         raise UsageError(f"{path}: unknown key(s) in [tool.argmap]: {', '.join(sorted(unknown))}")
-    for key in table:
-        value = table[key]
+    for key in ("select", "ignore"):
+        value = table.get(key, [])
         if not (isinstance(value, list) and all(isinstance(v, str) for v in value)):
             raise UsageError(f'{path}: [tool.argmap] {key} must be a list of rule codes, e.g. ["M101"]')
     select = table.get("select")
-    return Config(tuple(select) if select is not None else None, tuple(table.get("ignore", ())), str(path))
+    pairs, file = _relation_map(table.get("relation-map"), path)
+    return Config(
+        tuple(select) if select is not None else None, tuple(table.get("ignore", ())), str(path), pairs, file
+    )
+
+
+def _relation_map(value: object, path: Path) -> tuple[tuple[tuple[str, str], ...], str | None]:
+    """``relation-map``: a table of names to kinds, or the name of a file holding one."""
+    if value is None:
+        return (), None
+    if isinstance(value, str):
+        return (), str((path.parent / value).resolve())
+    if isinstance(value, dict) and all(isinstance(v, str) for v in value.values()):
+        return tuple((str(k), v) for k, v in value.items()), None
+    raise UsageError(f"{path}: [tool.argmap] relation-map must name a file (\"relations.toml\") or be a "
+                     "table of names to argmap kinds ([tool.argmap.relation-map] partial_support = "
+                     "\"support\")")  # fmt: skip

@@ -43,6 +43,14 @@ def _from_option(p: argparse.ArgumentParser) -> None:
     )  # fmt: skip
 
 
+def _relation_map_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--relation-map", metavar="FILE",
+        help="a TOML or YAML file mapping relation and component names of brat and CMV files to argmap "
+        "kinds (name = \"rebuttal\"); it extends [tool.argmap] relation-map (docs/formats.md)",
+    )  # fmt: skip
+
+
 def _formats_table() -> str:
     """The format registry as the help shows it: name, suffixes, reads/writes, what it is."""
     lines = [
@@ -54,11 +62,16 @@ def _formats_table() -> str:
     return "\n".join(lines)
 
 
-def _semantics_options(p: argparse.ArgumentParser, required: bool, default: str | None = None) -> None:
+def _semantics_options(
+    p: argparse.ArgumentParser, required: bool, default: str | None = None, several: bool = False
+) -> None:
+    names = "grounded, complete, preferred, stable, semi-stable, stage, ideal, h-categorizer or df-quad"
     p.add_argument(
         "--semantics", required=required, metavar="NAME", default=default,
+        action="append" if several else "store",
         # (argmap.evaluate checks the name: importing evaluation here would slow every command's start)
-        help="grounded, complete, preferred, stable, semi-stable, stage, ideal, h-categorizer or df-quad",
+        help=names + ("; give it again for more (the HTML map switches between them, beside grounded)"
+                      if several else ""),
     )  # fmt: skip
     p.add_argument(
         "--support", choices=("deductive", "necessary"), default="deductive",
@@ -86,6 +99,7 @@ def build_parser() -> argparse.ArgumentParser:
         "annotations), sarif or junit",
     )  # fmt: skip
     _from_option(c)
+    _relation_map_option(c)
     c.add_argument("--select", metavar="CODES", help="comma-separated rule codes or prefixes to run")
     c.add_argument("--ignore", metavar="CODES", help="comma-separated rule codes or prefixes to skip")
     c.add_argument(
@@ -132,6 +146,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="output format (default: from OUT's suffix); --format is its old name",
     )  # fmt: skip
     _from_option(rd)
+    _relation_map_option(rd)
     rd.add_argument(
         "--direction",
         choices=DIRECTIONS,
@@ -165,7 +180,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="at most N propositions side by side under one (default 5; 0: no limit), so that maps fold into rows",
     )  # fmt: skip
     rd.add_argument("-q", "--quiet", action="store_true", help="no progress line while Graphviz lays out a large map")
-    _semantics_options(rd, required=False)
+    _semantics_options(rd, required=False, several=True)
     rd.set_defaults(func=cmd_render)
 
     cv = sub.add_parser(
@@ -175,11 +190,16 @@ def build_parser() -> argparse.ArgumentParser:
     cv.add_argument("file", metavar="IN", help="input file ('-' for stdin)")
     cv.add_argument("-o", "--output", required=True, metavar="OUT", help="output file ('-' for stdout)")
     _from_option(cv)
+    _relation_map_option(cv)
     cv.add_argument(
         "--to",
         choices=sorted(n for n, f in formats.FORMATS.items() if f.write),
         help="output format (default: from OUT's suffix)",
     )
+    cv.add_argument(
+        "-q", "--quiet", action="store_true",
+        help="say nothing of what the output format cannot hold (by default one warning per kind, with its count)",
+    )  # fmt: skip
     cv.set_defaults(func=cmd_convert)
 
     ev = sub.add_parser("eval", help="which propositions stand, and why")
@@ -216,7 +236,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--cluster", choices=CLUSTERS, default="none", help="group propositions by post or author"
     )
     sv.add_argument("--direction", choices=DIRECTIONS, default="BT", help="layout direction")
-    _semantics_options(sv, required=False)
+    _semantics_options(sv, required=False, several=True)
     sv.set_defaults(func=cmd_serve)
 
     ls = sub.add_parser("lsp", help="run the language server (an editor starts it; it speaks LSP on stdio)")

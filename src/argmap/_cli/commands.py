@@ -6,7 +6,7 @@ import argparse
 import json
 import os
 import sys
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
 from .. import _formats as formats
 from .._check import RULES, apply_fixes, config_for, report, selected_rules
@@ -43,6 +43,9 @@ __all__ = [
     "cmd_serve",
     "cmd_stats",
 ]
+
+if TYPE_CHECKING:
+    from .._evaluate import SemanticsName
 
 
 def cmd_check(args: argparse.Namespace) -> int:
@@ -97,7 +100,7 @@ def _check_one(
     name: str, args: argparse.Namespace, select: list[str] | None, ignore: list[str] | None
 ) -> Input:
     """One file read and checked, as the report shows it: its problems are the report's."""
-    doc, read_problems, text, path = load(name, args.source_format)
+    doc, read_problems, text, path = load(name, args.source_format, relation_map=relation_map(args, name))
     diags = report(
         doc, read_problems, select=select, ignore=ignore, config=config_for(name),
         severity=Severity(args.severity), located=is_text(name, args.source_format),
@@ -168,18 +171,19 @@ def cmd_render(args: argparse.Namespace) -> int:
     if args.depth is not None and args.focus is None:
         raise Fail("--depth counts relations from the --focus proposition: give --focus ID too")
     refuse_overwriting(args.output, [args.file])  # before the work, not only before writing
-    doc = require_clean(args.file, args.source_format).doc
+    doc = require_clean(args.file, args.source_format, relation_map=relation_map(args, args.file)).doc
 
     progress = _progress_line(quiet=args.quiet)
 
     status = None
-    semantics = ["grounded"]  # what an HTML page offers; more with --semantics
-    if args.semantics and fmt == "html":
-        semantics.append(args.semantics)
-    elif args.semantics:
+    chosen: list[SemanticsName] = args.semantics or []  # argmap.evaluate checks the names
+    semantics = list(dict.fromkeys(["grounded", *chosen]))  # what an HTML page offers; more with --semantics
+    if chosen and fmt != "html":
+        if len(chosen) > 1:
+            raise Fail("a static map shows one semantics: give --semantics once (an HTML map takes several)")
         from .._evaluate import evaluate
 
-        status = evaluate(doc, args.semantics, support=args.support).labels
+        status = evaluate(doc, chosen[0], support=args.support).labels
     options = dict(
         direction=args.direction, cluster=args.cluster, focus=args.focus, depth=args.depth,
         authors=args.author, tags=args.tag, width=args.width, engine=args.engine,
@@ -225,10 +229,28 @@ def cmd_convert(args: argparse.Namespace) -> int:
         refuse_overwriting(args.output, [args.file])
     if writer.write is None:
         raise Fail(f"argmap can read {writer.name} but not write it")
-    doc = require_clean(args.file, args.source_format).doc
+    doc = require_clean(args.file, args.source_format, relation_map=relation_map(args, args.file)).doc
     data = writer.write(doc).encode("utf-8")
     write_output(args.output, data, inputs=[args.file])
+    if not args.quiet:  # what the target format cannot hold: one line per kind, with its count
+        for loss in formats.losses(doc, writer.name):
+            print(f"argmap: warning: {loss}", file=sys.stderr)
     return EXIT_OK
+
+
+def relation_map(args: argparse.Namespace, name: str) -> dict[str, str] | None:
+    """The relation map for reading ``name``: ``[tool.argmap] relation-map`` of its project, then
+    ``--relation-map FILE`` (whose names win)."""
+    cfg = config_for(name)
+    out: dict[str, str] = {}
+    if cfg.relation_map_file is not None:
+        out.update(formats.read_relation_map(cfg.relation_map_file))
+    if cfg.relation_map:
+        origin = f"{cfg.path}: [tool.argmap] relation-map"
+        out.update(formats.relation_map_entries(dict(cfg.relation_map), origin))
+    if getattr(args, "relation_map", None):
+        out.update(formats.read_relation_map(args.relation_map))
+    return out or None
 
 
 def cmd_eval(args: argparse.Namespace) -> int:
@@ -241,9 +263,7 @@ def cmd_eval(args: argparse.Namespace) -> int:
         return EXIT_OK
     if ev.has_extension is False:
         print(f"argmap: there is no {ev.semantics} extension", file=sys.stderr)
-    width = max((len(k) for k in ev.labels), default=0)
-    for pid in ev.labels:
-        print(f"{pid:<{width}}  {ev.reasons[pid]}")
+    sys.stdout.write(ev.table())
     return EXIT_OK
 
 
@@ -273,7 +293,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
     if not os.path.isfile(args.file):
         raise Fail(f"{args.file}: no such file")
-    semantics = ("grounded", args.semantics) if args.semantics else ("grounded",)
+    semantics = tuple(dict.fromkeys(["grounded", *(args.semantics or [])]))
     try:
         live = LivePreview(
             args.file, args.port, semantics=semantics, cluster=args.cluster, direction=args.direction

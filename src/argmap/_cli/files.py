@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import stat
 import sys
-from typing import NamedTuple, Sequence
+from typing import Mapping, NamedTuple, Sequence
 
 from .. import _formats as formats
 from .._language import decode_text
@@ -152,12 +152,18 @@ class Input(NamedTuple):
 
 
 def load(
-    name: str, fmt: formats.FormatName | None = None, *, only: formats.FormatName | None = None
+    name: str,
+    fmt: formats.FormatName | None = None,
+    *,
+    only: formats.FormatName | None = None,
+    relation_map: Mapping[str, str] | None = None,
 ) -> Input:
     """Read a document in any format (``fmt``, else from the name and content); with ``only``,
-    stop unless the file is in that format."""
+    stop unless the file is in that format.  ``relation_map`` extends the relation vocabulary
+    of the formats that name relations (brat, CMV)."""
     text, path = read(name)
     reader = formats.by_name(fmt) if fmt else formats.detect(path, text)
+    reader = reader.with_relation_map(relation_map)
     if only is not None and reader.name != only:
         wanted = formats.by_name(only).description
         raise Fail(f"{name} is {reader.description}, and this command reads {wanted} only "
@@ -187,10 +193,14 @@ def _print_diagnostics(diags: Sequence[Diagnostic], text: str) -> None:
 
 
 def require_clean(
-    name: str, fmt: formats.FormatName | None = None, *, only: formats.FormatName | None = None
+    name: str,
+    fmt: formats.FormatName | None = None,
+    *,
+    only: formats.FormatName | None = None,
+    relation_map: Mapping[str, str] | None = None,
 ) -> Input:
     """Read a file (see :func:`load`) and stop with its errors if it has any."""
-    found = load(name, fmt, only=only)
+    found = load(name, fmt, only=only, relation_map=relation_map)
     if has_errors(found.problems):
         _print_diagnostics(found.problems, found.text)
         raise Fail(f"{name}: {_count(found.problems)}; nothing done", EXIT_PROBLEMS)

@@ -2,31 +2,39 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import os
-from typing import Any, Callable, Literal, TypeAlias
+import warnings
+from typing import Any, Callable, Literal, Mapping, TypeAlias
 
 import attrs
 
-from .._model import Diagnostic, Document, UsageError, reference_diagnostics
+from .._model import ArgmapWarning, Diagnostic, Document, UsageError, reference_diagnostics
+from .losses import KEEPS_ALL, Loss
+from .vocabulary import read_relation_map, relation_map_entries
 
 __all__ = [
     "FORMATS",
     "Checked",
     "Format",
     "FormatName",
+    "Loss",
     "Reader",
     "by_name",
     "detect",
     "load",
+    "losses",
     "output_format",
     "read",
+    "read_relation_map",
+    "relation_map_entries",
     "write",
 ]
 
 #: The names of the formats: the keys of :data:`FORMATS`.
 FormatName: TypeAlias = Literal[
-    "argmap", "json", "aif", "argdown", "sadface", "microtext", "brat", "graphml", "kialo"
+    "argmap", "json", "aif", "argdown", "sadface", "microtext", "cmv", "brat", "graphml", "kialo", "carneades"
 ]
 
 
@@ -76,6 +84,19 @@ class Format:
     read: Checked | None = attrs.field(converter=_checked)
     write: Callable[[Document], str] | None
     description: str = ""
+    #: what the writer leaves out of a document (see :mod:`.losses`): a writer names it here
+    losses: Callable[[Document], list[Loss]] | None = None
+    #: whether the reader takes a relation map (``relation_map=``, see :mod:`.vocabulary`)
+    relation_map: bool = attrs.field(default=False, kw_only=True)
+
+    def with_relation_map(self, relation_map: Mapping[str, str] | None) -> Format:
+        """This format, its reader extending the relation vocabulary by ``relation_map`` (name ->
+        argmap kind); unchanged when the format names no relations or the map is empty."""
+        if not relation_map or not self.relation_map or self.read is None:
+            return self
+        reader: Callable[..., tuple[Document, list[Diagnostic]]] = self.read.reader
+        bound = functools.partial(reader, relation_map=dict(relation_map))
+        return attrs.evolve(self, read=Checked(bound, self.read.checks_itself))
 
 
 def _lazy(module: str, function: str) -> Callable[..., Any]:
@@ -120,20 +141,32 @@ FORMATS: dict[FormatName, Format] = {
         Checked(_argmap_read, checks_itself=True),
         _argmap_write,
         "the annotation language",
+        KEEPS_ALL,
     ),
-    "json": Format("json", (".json",), Checked(_json_read, checks_itself=True), _json_write, "argmap JSON"),
-    "aif": Format("aif", (".aif",), _lazy("aif", "read"), _lazy("aif", "dumps"), "AIF JSON (AIFdb, OVA)"),
+    "json": Format("json", (".json",), Checked(_json_read, checks_itself=True), _json_write, "argmap JSON",
+                   KEEPS_ALL),  # fmt: skip
+    "aif": Format("aif", (".aif",), _lazy("aif", "read"), _lazy("aif", "dumps"), "AIF JSON (AIFdb, OVA)",
+                  _lazy("aif", "LOSSES")),  # fmt: skip
     "argdown": Format(
-        "argdown", (".argdown", ".ad"), _lazy("argdown", "read"), _lazy("argdown", "to_argdown"), "Argdown"
+        "argdown", (".argdown", ".ad"), _lazy("argdown", "read"), _lazy("argdown", "to_argdown"), "Argdown",
+        _lazy("argdown", "LOSSES"),
     ),  # fmt: skip
     "sadface": Format(
-        "sadface", (".sadface",), _lazy("sadface", "read"), _lazy("sadface", "dumps"), "SADFace JSON"
+        "sadface", (".sadface",), _lazy("sadface", "read"), _lazy("sadface", "dumps"), "SADFace JSON",
+        _lazy("sadface", "LOSSES"),
     ),
     "microtext": Format("microtext", (".xml",), _lazy("microtext", "read"), None, "arg-microtexts XML"),
-    "brat": Format("brat", (".ann",), _lazy("brat", "read"), None, "brat standoff (.ann beside its .txt)"),
-    "graphml": Format("graphml", (".graphml",), None, _lazy("graph", "to_graphml"), "GraphML"),
+    "cmv": Format("cmv", (".xml",), _lazy("cmv", "read"), None, "ChangeMyView threads (CMV-modes XML, root "
+                  "<thread>)", relation_map=True),  # fmt: skip
+    "brat": Format("brat", (".ann",), _lazy("brat", "read"), None, "brat standoff (.ann beside its .txt)",
+                   relation_map=True),  # fmt: skip
+    "graphml": Format("graphml", (".graphml",), None, _lazy("graph", "to_graphml"), "GraphML",
+                      _lazy("graph", "LOSSES")),  # fmt: skip
     "kialo": Format(
         "kialo", (".kialo",), _lazy("kialo", "read"), None, "Kialo text export (.txt is recognised)"
+    ),
+    "carneades": Format(
+        "carneades", (".yml", ".yaml"), _lazy("carneades", "read"), None, "Carneades argument graph (YAML)"
     ),
 }
 
@@ -178,9 +211,28 @@ def _sniff_json(data: Any) -> FormatName | None:
     return None
 
 
+def _suffix_by_content(text: str) -> str:
+    """The suffix a nameless text would have: JSON dialects start with '{', XML with '<', Kialo
+    exports with their title line, Carneades YAML with top-level statements and arguments; anything
+    else is argmap text (no suffix)."""
+    head = text.lstrip("\ufeff \t\r\n")[:200]
+    if head.startswith("{"):
+        return ".json"
+    if head.startswith("<"):
+        return ".xml"
+    if head.startswith("Discussion Title:"):
+        return ".txt"
+    from .carneades import looks_like_carneades
+
+    return ".yml" if looks_like_carneades(text) else ""
+
+
 def detect(path: str, text: str | None = None) -> Format:
-    """The format of ``path`` from its suffix and, where the suffix is shared, its content."""
+    """The format of ``path`` from its suffix and, where the suffix is shared, its content; a
+    name without a suffix (standard input: ``<stdin>``) by its content alone."""
     suffix = os.path.splitext(path)[1].lower()
+    if suffix == "" and text is not None:
+        suffix = _suffix_by_content(text)
     if suffix == ".json" and text is not None:
         data = _json(text)
         name = _sniff_json(data)
@@ -195,6 +247,11 @@ def detect(path: str, text: str | None = None) -> Format:
             )
     if suffix == ".txt" and text is not None and text.lstrip("\ufeff").startswith("Discussion Title:"):
         return FORMATS["kialo"]
+    if suffix == ".xml" and text is not None:
+        from .cmv import looks_like_cmv
+
+        if looks_like_cmv(text):
+            return FORMATS["cmv"]
     matches = [f for f in FORMATS.values() if suffix in f.suffixes and f.read is not None]
     if matches:
         return matches[0]
@@ -216,9 +273,16 @@ def output_format(path: str) -> Format:
 
 
 def read(
-    text: str, format: FormatName = "argmap", *, path: str | None = None
+    text: str,
+    format: FormatName = "argmap",
+    *,
+    path: str | None = None,
+    relation_map: Mapping[str, str] | None = None,
 ) -> tuple[Document, list[Diagnostic]]:
     """Read ``text`` in the named format.
+
+    ``relation_map`` extends the relation vocabulary of the formats that name their relations
+    (``brat``, ``cmv``): relation or component name -> argmap kind (docs/formats.md).
 
     Returns:
         ``(document, warnings)``: the warnings say what the import left out or
@@ -228,7 +292,7 @@ def read(
         ParseError: the text cannot be read as that format at all.
         UsageError: unknown format name, or a format argmap can only write.
     """
-    fmt = by_name(format)
+    fmt = by_name(format).with_relation_map(relation_map)
     if fmt.read is None:
         raise UsageError(f"argmap can write {format} but not read it")
     doc, diagnostics = fmt.read(text, path)
@@ -253,8 +317,34 @@ def write(doc: Document, format: FormatName = "argmap") -> str:
     return fmt.write(doc)
 
 
-def load(path: str | os.PathLike[str], *, format: FormatName | None = None) -> Document:
-    """Read a file in any format argmap reads (from its suffix, or ``format``).
+def losses(doc: Document, format: FormatName) -> list[Loss]:
+    """What writing ``doc`` in the named format leaves out: one :class:`Loss` per kind of content the
+    format cannot hold, with how many items of it ``doc`` has (none: nothing is lost).
+
+    >>> import argmap
+    >>> doc = argmap.parse("claim c1: Tea is good.\\n  tags: tea, health\\n")
+    >>> [str(loss) for loss in losses(doc, "aif")]
+    ['AIF keeps no tags: 2 tags left out']
+    >>> losses(doc, "argdown")
+    []
+    """
+    fmt = by_name(format)
+    if fmt.write is None:
+        raise UsageError(f"argmap can read {format} but not write it")
+    if fmt.losses is None:  # a writer must say what it leaves out (tests/convert/test_losses.py)
+        raise NotImplementedError(f"the {format} writer does not say what it leaves out")
+    return fmt.losses(doc)
+
+
+def load(
+    path: str | os.PathLike[str],
+    *,
+    format: FormatName | None = None,
+    relation_map: Mapping[str, str] | None = None,
+) -> Document:
+    """Read a file in any format argmap reads (from its suffix, or ``format``); ``relation_map``
+    as for :func:`read`.  What the reader left out or repaired is issued as an
+    :class:`~argmap.ArgmapWarning` each (Python's :mod:`warnings`; :func:`read` returns them).
 
     Raises:
         ParseError: the file has errors.
@@ -265,4 +355,7 @@ def load(path: str | os.PathLike[str], *, format: FormatName | None = None) -> D
     path = os.fspath(path)
     text = read_text(path)
     name = format or detect(path, text).name
-    return read(text, name, path=path)[0]
+    doc, found = read(text, name, path=path, relation_map=relation_map)
+    for diagnostic in found:
+        warnings.warn(ArgmapWarning(diagnostic), stacklevel=2)
+    return doc

@@ -1,52 +1,39 @@
 """AIF JSON (AIFdb nodesets, OVA/xAIF, the old Araucaria dialect) with the IAT dialogue layer.
 
 The mapping (docs/formats.md has it in full): I-node = proposition, RA = support, CA = rebuttal
-(onto an I-node) or undercut (onto an RA), MA = restatement, L-node = post,
-TA between L-nodes = reply, L → YA → I = the post that asserts a
-proposition, L/TA → YA → RA/CA/MA = the post that argues a relation.
+(onto an I-node) or undercut (onto an RA, or onto another CA: an undercut of that attack), its
+I-nodes the attackers (several: a linked attack), MA = restatement (:mod:`.aif_arguments` reads
+this argument layer), L-node = post, TA between L-nodes = reply, L → YA → I = the post that
+asserts a proposition, L/TA → YA → RA/CA/MA = the post that argues a relation.  The writer is
+:mod:`.aif_export`.
 """
 
 from __future__ import annotations
 
-import json
 import re
 from collections import defaultdict
-from typing import Any, Literal, TypedDict
+from typing import Any, Literal
 
 import attrs
 
-from .._model import (
-    Agreement,
-    Concession,
-    Diagnostic,
-    Document,
-    Kind,
-    Post,
-    Proposition,
-    Rebuttal,
-    Relation,
-    Restatement,
-    Support,
-    Undercut,
-)
+from .._model import Agreement, Concession, Diagnostic, Document, Kind, Post, Proposition
+from .aif_arguments import ArgumentLayer, Relations
+from .aif_export import LOSSES, dumps, to_aif
 from .common import Ids, Report, as_line, brief, load_json, one_line, replies_first, scalar
 
-__all__ = ["from_aif", "to_aif"]
+__all__ = ["LOSSES", "dumps", "from_aif", "read", "to_aif"]
 
 _SCHEME_NODES = {"RA", "CA", "MA", "PA"}
 _DIALOGUE = {"L", "TA", "YA"}
 #: (from, to) node types AIF allows but argmap cannot hold.
 _META = {"RA", "CA", "MA", "PA"}
-_SPEAKER = re.compile(r"^([^:\n]{1,80}?)\s*:(?:\s+|$)(.*)$", re.S)
+#: ``Name : text``, ``Name :text`` and ``Name: text``: the speaker, then the words (the blanks around the
+#: colon are the separator: one after it at most, so the words keep their own spacing)
+_SPEAKER = re.compile(r"^([^:\n]{1,80}?)(?:[ \t]+:[ \t]?|:[ \t]|:$)(.*)$", re.S)
+#: ``Name : text`` with a blank before the colon: the speaker after an annotator's ``Annotator:`` in QT30
+_SPOKEN = re.compile(r"^([^:\n]{1,80}?)[ \t]+:[ \t]?(.*)$", re.S)
 _SAYS = re.compile(r"^(.{1,80}?) says '(.*)'$", re.S)
-_DEFAULT_INFERENCE = {"", "RA", "Default Inference"}
-
-
-class _Relations(TypedDict):
-    """The relations read, and the indexes in ``all`` of those each scheme node gave."""
-
-    all: list[Relation]
-    by_node: defaultdict[str, list[int]]
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 
 def _legal(a: str, b: str) -> bool:
@@ -99,6 +86,21 @@ def _raw(node: dict[str, Any], key: str, nid: str, report: Report) -> str:
     return text or ""
 
 
+def _after_separator(text: str) -> str:
+    """The words after ``Name :``: without the one blank that separates them (the rest is theirs)."""
+    return text[1:] if text[:1] in (" ", "\t") else text
+
+
+def _body(text: str) -> tuple[str, ...] | None:
+    """A locution's words as a post's body, line by line, spacing kept (None for no words).
+
+    Only what no body line can hold is lost: blanks at the end of a line.
+    """
+    if not text.strip():
+        return None
+    return tuple(line.rstrip() for line in _LINE_BREAK.split(text))
+
+
 def from_aif(text: str, *, path: str | None = None) -> tuple[Document, list[Diagnostic]]:
     """Read AIF JSON text; return the document and the warnings about what was left out.
 
@@ -120,11 +122,13 @@ def from_aif(text: str, *, path: str | None = None) -> tuple[Document, list[Diag
                       "scheme": _raw(n, "scheme", nid, report)}  # fmt: skip
     out_edges: defaultdict[str, list[str]] = defaultdict(list)
     in_edges: defaultdict[str, list[str]] = defaultdict(list)
+    joined: set[str] = set()  # the nodes some edge names, legal or not
     for e in data.get("edges", []):
         if not isinstance(e, dict):
             report.warn("X103", f"an edge that is not an object is left out: {brief(e)}")
             continue
         a, b = _node_id(e.get("fromID", e.get("from"))), _node_id(e.get("toID", e.get("to")))
+        joined.update(x for x in (a, b) if x is not None)
         edge = scalar(e.get("edgeID")) or "?"
         if a not in nodes or b not in nodes:
             missing = a if a not in nodes else b
@@ -135,7 +139,7 @@ def from_aif(text: str, *, path: str | None = None) -> tuple[Document, list[Diag
         if not _legal(ta, tb):
             report.warn("X101", f"illegal edge {edge} from {ta}-node {a} to {tb}-node {b}; left out")
             continue
-        if ta in _META and tb in _META and not (ta == "CA" and tb == "RA"):
+        if ta in _META and tb in _META and not (ta == "CA" and tb in ("RA", "CA")):
             report.warn(
                 "X104",
                 f"edge {edge} from {ta}-node {a} to {tb}-node {b} is legal AIF "
@@ -144,7 +148,7 @@ def from_aif(text: str, *, path: str | None = None) -> tuple[Document, list[Diag
             continue
         out_edges[a].append(b)
         in_edges[b].append(a)
-    doc = _Builder(nodes, out_edges, in_edges, data, report).build()
+    doc = _Builder(nodes, out_edges, in_edges, joined, data, report).build()
     return doc, report.finish()
 
 
@@ -154,10 +158,12 @@ class _Builder:
         nodes: dict[str, dict[str, Any]],
         out_edges: defaultdict[str, list[str]],
         in_edges: defaultdict[str, list[str]],
+        joined: set[str],
         data: dict[str, Any],
         report: Report,
     ) -> None:
         self.nodes, self.out, self.inn, self.report = nodes, out_edges, in_edges, report
+        self.joined = joined
         self.data = data
         self.ids = Ids()
         self.of_type: defaultdict[str, list[str]] = defaultdict(list)
@@ -171,7 +177,9 @@ class _Builder:
     def build(self) -> Document:
         posts = self._posts()
         props = {nid: self._proposition(nid) for nid in self.of_type["I"]}
-        relations = self._relations(props)
+        relations = ArgumentLayer(
+            self.nodes, self.out, self.inn, self.of_type, self.ids, self.report
+        ).relations(props)
         self._dialogue(props, relations, posts)
         ordered = replies_first(list(posts.values()), self.report)
         return Document(posts=ordered, propositions=list(props.values()), relations=relations["all"],
@@ -209,24 +217,36 @@ class _Builder:
             locutions.setdefault(lid, loc)
         posts: dict[str, Post] = {}
         anonymous = 0
+        copies, annotators = self._annotator_copies(locutions)
+        prefixed = 0
         for nid in self.of_type["L"]:
+            if nid in copies:
+                continue
             raw = self.nodes[nid]["text"]
-            text = as_line(raw)
             loc = locutions.get(nid, {})
             author: str | None = None
-            body = text
+            body = raw
             person = scalar(loc.get("personID"))
             named = people.get(person) if person is not None else None
             if named and raw.startswith(named + " :"):
-                author, body = named, as_line(raw[len(named) + 2 :])
-            elif match := _SPEAKER.match(text) or _SAYS.match(text):
-                author, body = one_line(match.group(1)), as_line(match.group(2))
+                author, body = named, _after_separator(raw[len(named) + 2 :])
+            elif (match := _SPEAKER.match(raw) or _SAYS.match(raw)) and one_line(match.group(1)):
+                author, body = one_line(match.group(1)), match.group(2)
+                spoken = _SPOKEN.match(body) if author in annotators else None
+                if spoken and one_line(spoken.group(1)):
+                    author, body, prefixed = one_line(spoken.group(1)), spoken.group(2), prefixed + 1
             if person is not None:
                 author = named or author or one_line(f"person {person}")
             if not author:
                 author, anonymous = "unknown", anonymous + 1
             stamp = self.report.text(loc.get("start"), f"the start of locution {nid}")
-            posts[nid] = Post(self.ids.get(nid), author, stamp, None, (), (body,) if body else None)
+            posts[nid] = Post(self.ids.get(nid), author, stamp, None, (), _body(body))
+        if copies:
+            example = brief(self.nodes[next(n for n in self.of_type["L"] if n in copies)]["text"])
+            also = (f"; {prefixed} other L-node(s) start with an annotator's name too, which is left out of "
+                    "their text" if prefixed else "")  # fmt: skip
+            self.report.warn("X108", f"{len(copies)} L-node(s) that no edge joins repeat a locution under an "
+                             f"annotator's name (as {example}); left out{also}")  # fmt: skip
         if anonymous:
             self.report.warn("X106", f"{anonymous} locution(s) name no speaker; their posts are by 'unknown'")
         for ta in self.of_type["TA"]:
@@ -236,6 +256,28 @@ class _Builder:
                     if post.reply_to is None and target != source:
                         posts[target] = attrs.evolve(post, reply_to=posts[source].id)
         return posts
+
+    def _annotator_copies(self, locutions: dict[str, dict[str, Any]]) -> tuple[set[str], set[str]]:
+        """The L-nodes that repeat a locution under an annotator's name, and those names.
+
+        QT30's nodesets hold, besides each locution (``Speaker : text``, joined to
+        the map), a copy that no edge joins and no locution entry describes, its
+        text prefixed with the annotator's name: ``Chris: Speaker : text`` or
+        ``Martyna : Speaker : text`` (4,897 of 10,528 L-nodes in a 300-file
+        sample).  They are not posts: read as posts, each annotator became an
+        author of the debate.
+        """
+        copies: set[str] = set()
+        names: set[str] = set()
+        for nid in self.of_type["L"]:
+            if nid in self.joined or nid in locutions:
+                continue
+            outer = _SPEAKER.match(self.nodes[nid]["text"])
+            inner = _SPOKEN.match(outer.group(2)) if outer else None
+            if outer and inner and one_line(outer.group(1)) and one_line(inner.group(1)):
+                copies.add(nid)
+                names.add(one_line(outer.group(1)))
+        return copies, names
 
     def _speaker(self, anchor: str) -> str | None:
         """The L-node that speaks through a YA anchored at ``anchor`` (an L or a TA)."""
@@ -247,7 +289,7 @@ class _Builder:
             return replies[0] if replies else None
         return None
 
-    def _dialogue(self, props: dict[str, Proposition], relations: _Relations, posts: dict[str, Post]) -> None:
+    def _dialogue(self, props: dict[str, Proposition], relations: Relations, posts: dict[str, Post]) -> None:
         agreements: list[tuple[str, str, str]] = []
         for ya in self.of_type["YA"]:
             force = one_line(self.nodes[ya]["text"] or self.nodes[ya]["scheme"]).lower()
@@ -275,150 +317,7 @@ class _Builder:
                 cls = Concession if force == "conceding" else Agreement
                 relations["all"].append(cls(props[target].id, post_id))
 
-    # -- the argument layer ----------------------------------------------------------
-
-    def _relations(self, props: dict[str, Proposition]) -> _Relations:
-        out: list[Relation] = []
-        by_node: defaultdict[str, list[int]] = defaultdict(list)
-        supports: dict[str, str] = {}
-
-        def add(nid: str, rel: Relation) -> None:
-            by_node[nid].append(len(out))
-            out.append(rel)
-
-        for ra in self.of_type["RA"]:
-            premises, conclusions = self._ends(ra, "in", "I"), self._ends(ra, "out", "I")
-            if not premises or not conclusions:
-                missing = "premise" if not premises else "conclusion"
-                self.report.warn("X105", f"RA-node {ra} has no {missing}; left out")
-                continue
-            if len(conclusions) > 1:
-                self.report.warn(
-                    "X105", f"RA-node {ra} has {len(conclusions)} conclusions; only the first is kept"
-                )
-            node = self.nodes[ra]
-            scheme = as_line(node["scheme"] or node["text"])
-            supports[ra] = self.ids.get(ra)
-            add(ra, Support(
-                supports[ra], [props[p].id for p in dict.fromkeys(premises)], props[conclusions[0]].id,
-                None if scheme in _DEFAULT_INFERENCE else scheme,
-            ))  # fmt: skip
-        for ca in self.of_type["CA"]:
-            attackers = self._ends(ca, "in", "I")
-            targets = [t for t in self.out[ca] if self.nodes[t]["type"] in ("I", "RA")]
-            if not attackers or not targets:
-                self.report.warn(
-                    "X105", f"CA-node {ca} has no {'attacker' if not attackers else 'target'}; left out"
-                )
-            for a in attackers:
-                for t in targets:
-                    if self.nodes[t]["type"] == "I":
-                        add(ca, Rebuttal(props[a].id, props[t].id))
-                    elif t in supports:
-                        add(ca, Undercut(props[a].id, supports[t]))
-        for ma in self.of_type["MA"]:
-            sources, targets = self._ends(ma, "in", "I"), self._ends(ma, "out", "I")
-            if not sources or not targets:
-                self.report.warn(
-                    "X105", f"MA-node {ma} has no {'source' if not sources else 'target'}; left out"
-                )
-            for s in sources:
-                for t in targets:
-                    if s != t:
-                        add(ma, Restatement(props[s].id, props[t].id))
-        if self.of_type["PA"]:
-            self.report.warn(
-                "X104",
-                f"{len(self.of_type['PA'])} PA-node(s) (preferences) have no argmap counterpart; left out",
-            )
-        return {"all": out, "by_node": by_node}
-
-
-# -- export ----------------------------------------------------------------------------
-
-
-def to_aif(doc: Document) -> dict[str, Any]:
-    """``doc`` as an AIFdb nodeset with the IAT layer (``nodes``, ``edges``, ``locutions``, ``participants``)."""
-    ids = Ids()
-    for obj in list(doc.propositions) + list(doc.supports):
-        ids.get(obj.id)
-    nodes: list[dict[str, str]] = []
-    edges: list[dict[str, str]] = []
-    locutions: list[dict[str, str | int]] = []
-
-    def node(nid: str, kind: str, text: str, **extra: str) -> str:
-        nodes.append({"nodeID": nid, "text": text, "type": kind, **extra})
-        return nid
-
-    def edge(a: str, b: str) -> None:
-        edges.append({"edgeID": f"e{len(edges) + 1}", "fromID": a, "toID": b})
-
-    people: dict[str, int] = {}
-    l_node: dict[str, str] = {}
-    ta_into: dict[str, str] = {}
-    for post in doc.posts:
-        person = people.setdefault(post.author, len(people) + 1)
-        body = " ".join(post.body) if post.body else ""
-        l_node[post.id] = node(ids.get(post.id, "post") if post.id not in ids.used else ids.fresh("L" + post.id),
-                               "L", f"{post.author} : {body}")  # fmt: skip
-        loc: dict[str, str | int] = {"nodeID": l_node[post.id], "personID": person}
-        if post.timestamp is not None:
-            loc["start"] = post.timestamp
-        locutions.append(loc)
-    for post in doc.posts:
-        parent = post.reply_to
-        if parent in l_node:
-            ta_into[post.id] = node(ids.fresh("ta"), "TA", "Default Transition")
-            edge(l_node[parent], ta_into[post.id])
-            edge(ta_into[post.id], l_node[post.id])
-
-    def anchor(post_id: str | None, force: str, target: str) -> None:
-        """post → YA(force) → target, from the reply's TA when the post replies."""
-        if post_id not in l_node:
-            return
-        ya = node(ids.fresh("ya"), "YA", force)
-        edge(
-            ta_into.get(post_id, l_node[post_id])
-            if force not in ("Asserting", "Pure Questioning")
-            else l_node[post_id],
-            ya,
-        )
-        edge(ya, target)
-
-    for p in doc.propositions:
-        node(p.id, "I", p.text)
-        if p.post is not None:
-            anchor(p.post, "Pure Questioning" if p.kind is Kind.QUESTION else "Asserting", p.id)
-    for rel in doc.relations:
-        if isinstance(rel, Support):
-            ra = node(
-                rel.id, "RA", rel.scheme or "Default Inference", scheme=rel.scheme or "Default Inference"
-            )
-            for premise in rel.premises:
-                edge(premise, ra)
-            edge(ra, rel.conclusion)
-            anchor(rel.post, "Arguing", ra)
-        elif isinstance(rel, (Rebuttal, Undercut)):
-            ca = node(ids.fresh("ca"), "CA", "Default Conflict")
-            edge(rel.attacker, ca)
-            edge(ca, rel.target)
-            anchor(rel.post, "Disagreeing", ca)
-        elif isinstance(rel, Restatement):
-            ma = node(ids.fresh("ma"), "MA", "Default Rephrase")
-            edge(rel.source, ma)
-            edge(ma, rel.target)
-            anchor(rel.post, "Restating", ma)
-        elif isinstance(rel, Agreement):
-            anchor(rel.post, "Conceding" if isinstance(rel, Concession) else "Agreeing", rel.target)
-    participants = [{"participantID": n, "firstname": name, "surname": ""} for name, n in people.items()]
-    return {"nodes": nodes, "edges": edges, "locutions": locutions, "participants": participants}
-
 
 def read(text: str, path: str | None = None) -> tuple[Document, list[Diagnostic]]:
     """The format registry's reader: :func:`from_aif`."""
     return from_aif(text, path=path)
-
-
-def dumps(doc: Document) -> str:
-    """The format registry's writer: :func:`to_aif` as JSON text."""
-    return json.dumps(to_aif(doc), ensure_ascii=False, indent=1) + "\n"

@@ -17,6 +17,13 @@ __all__ = ["from_kialo"]
 
 _CLAIM = re.compile(r"^((?:\d+\.)+)\s*(?:(Pro|Con):\s*)?(.*)$")
 _LINK = re.compile(r"^->\s*See\s+((?:\d+\.)*\d+)\.?\s*$")
+#: a Markdown backslash escape, as Kialo writes them (``\(`` …): any ASCII punctuation mark
+_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
+
+
+def _text(raw: str) -> str:
+    """A claim's text as one line, its backslash escapes undone (``\\(NAAWP\\)`` is ``(NAAWP)``)."""
+    return one_line(_ESCAPE.sub(r"\1", raw))
 
 
 def from_kialo(text: str, *, path: str | None = None) -> tuple[Document, list[Diagnostic]]:
@@ -30,7 +37,7 @@ def from_kialo(text: str, *, path: str | None = None) -> tuple[Document, list[Di
         if not line:
             continue
         if title is None and not entries and line.startswith("Discussion Title:"):
-            title = one_line(line[len("Discussion Title:") :]) or None
+            title = _text(line[len("Discussion Title:") :]) or None
             continue
         m = _CLAIM.match(line)
         if m:
@@ -59,7 +66,7 @@ def from_kialo(text: str, *, path: str | None = None) -> tuple[Document, list[Di
             links.append((num, stance, link.group(1), at))
             continue
         kind = Kind.THESIS if "." not in num else Kind.CLAIM
-        props[num] = Proposition(num, one_line(body), kind)
+        props[num] = Proposition(num, _text(body), kind)
         claims.append((num, stance, at))
     for num, stance, at in claims:
         if "." in num:

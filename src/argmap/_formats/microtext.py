@@ -96,31 +96,37 @@ def from_microtext(text: str, *, path: str | None = None) -> tuple[Document, lis
             extra[trg].append(src)
     rels: list[Relation] = []
     supports: dict[str | None, str] = {}
+    # an attack that an und edge aims at is named (by its edge id), so the undercut can target it
+    named = {ids.get(trg) for _, trg, kind in edges.values() if kind == "und" and trg in edges}
+    attacks: dict[str | None, str] = {}
     for eid, (src, trg, kind) in edges.items():
+        sources = [props[s].id for s in [src, *extra[eid]] if s in props]
         if kind in _SUPPORTS and src in props and trg in props:
             supports[eid] = ids.get(eid)
-            premises = [props[s].id for s in [src, *extra[eid]] if s in props]
-            rels.append(Support(supports[eid], dict.fromkeys(premises), props[trg].id, _SUPPORTS[kind]))
-        elif kind == "reb" and src in props and trg in props:
-            if extra[eid]:
-                report.warn("X502", f"edge {eid}: a linked rebuttal becomes one rebuttal per attacker")
-            rels += [Rebuttal(props[s].id, props[trg].id) for s in [src, *extra[eid]] if s in props]
-    for eid, (src, trg, kind) in edges.items():
-        if kind != "und":
+            rels.append(Support(supports[eid], dict.fromkeys(sources), props[trg].id, _SUPPORTS[kind]))
+        elif kind == "reb" and src in props and trg in props:  # with "add" edges, a linked rebuttal
+            name = ids.get(eid)
+            attacks[eid] = name
+            partners = [x for x in dict.fromkeys(sources) if x != sources[0]]
+            rels.append(Rebuttal(sources[0], props[trg].id, partners=partners, id=name if name in named else None))
+    # undercuts, of supports, of attacks, and of undercuts that are themselves kept (to a fixed point)
+    undercuts = {eid: trg for eid, (src, trg, kind) in edges.items() if kind == "und" and src in props}
+    inferences = {**supports, **attacks}
+    while True:
+        more = {eid: ids.get(eid) for eid, trg in undercuts.items() if eid not in inferences and trg in inferences}
+        if not more:
+            break
+        inferences.update(more)
+    for eid, trg in undercuts.items():
+        src = edges[eid][0]
+        if trg not in inferences or eid not in inferences:
+            kind_of = edges.get(trg, (None, None, "missing"))[2]
+            report.warn("X503", f"edge {eid} undercuts a {kind_of} edge that is not read; left out")
             continue
         sources = [props[s].id for s in [src, *extra[eid]] if s in props]
-        target = edges.get(trg, (None, None, "missing"))
-        if trg in supports:
-            rels += [Undercut(s, supports[trg]) for s in sources]
-        elif target[2] == "reb" and target[0] in props:
-            # argmap has no undercut of an attack: the nearest reading is an attack on the attacker
-            rels += [Rebuttal(s, props[target[0]].id) for s in sources]
-            report.warn(
-                "X501",
-                f"edge {eid} undercuts the rebuttal {trg}; read as a rebuttal of its attacker {target[0]}",
-            )
-        else:
-            report.warn("X503", f"edge {eid} undercuts a {target[2]} edge; left out")
+        partners = [x for x in dict.fromkeys(sources) if x != sources[0]]
+        name = ids.get(eid)
+        rels.append(Undercut(sources[0], inferences[trg], partners=partners, id=name if name in named else None))
     for eid, (src, trg, kind) in edges.items():
         if kind not in ("seg", "add", "und", "reb", *_SUPPORTS) or (kind != "seg" and src not in props):
             report.warn("X503", f"edge {eid} ({kind} from {src} to {trg}) cannot be read; left out")

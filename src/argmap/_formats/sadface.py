@@ -1,25 +1,24 @@
 """SADFace JSON: atoms, scheme nodes (older ``scheme`` and newer ``inference``/``conflict`` types), edges.
 
 Edges run the way the argument does: premise → inference → conclusion and
-attacker → conflict → target (a conflict aimed at an inference node is an
-undercut).  argmap's own fields (kind, post, tags, ids, posts) travel in each
+attackers → conflict → target (several attackers attack together; a conflict aimed at an
+inference node is an undercut, aimed at a conflict node an undercut of that node's attack).
+The writer is :mod:`.sadface_export`.  argmap's own fields (kind, post, tags, ids, posts) travel in each
 node's ``metadata["argmap"]`` and in ``resources`` (one per post), so a
 document survives the round trip; other SADFace tools ignore them.
 """
 
 from __future__ import annotations
 
-import json
 import re
-import uuid
 from collections import defaultdict
-from typing import Any
+from typing import Any, Mapping
 
 from .._model import (
+    Agreement,
+    Concession,
     Diagnostic,
     Document,
-    FormatError,
-    Kind,
     Metadata,
     Post,
     Proposition,
@@ -29,121 +28,32 @@ from .._model import (
     Support,
     Undercut,
 )
+from .attack_nodes import live_attacks
 from .common import Ids, Report, as_line, brief, load_json, replies_first, scalar
+from .sadface_export import LOSSES, dumps, to_sadface
+from .sadface_fields import Fields
 
-__all__ = ["from_sadface", "to_sadface"]
+__all__ = ["LOSSES", "dumps", "from_sadface", "read", "to_sadface"]
 
 _SUPPORT_NAMES = {"", "support", "inference", "default inference"}
-_KINDS = {k.value for k in Kind}
-_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+
+
+#: words in a scheme node's name that make it a conflict (the reference implementation's conflicts are
+#: named ``conflict``, ``disagree``, ``attack`` or ``defeat``; arguebuf reads ``attack``)
+_CONFLICT = re.compile(r"conflict|attack|disagree|defeat", re.I)
 
 
 def _role(node: dict[str, Any]) -> str | None:
     """``support``, ``conflict``, ``rephrase`` or None (preference, unknown) for a scheme-like node."""
     kind = (scalar(node.get("type")) or "").lower()
     name = (scalar(node.get("name")) or "").lower()
-    if kind == "conflict" or (kind == "scheme" and ("conflict" in name or "attack" in name)):
+    if kind == "conflict" or (kind == "scheme" and _CONFLICT.search(name)):
         return "conflict"
     if kind == "rephrase" or (kind == "scheme" and ("rephrase" in name or "restat" in name)):
         return "rephrase"
     if kind in ("inference", "scheme"):
         return "support"
     return None
-
-
-class _Fields:
-    """argmap's fields in one SADFace object's ``metadata.argmap``, each checked as it is read: a
-    field of the wrong shape is left out with an ``X002`` warning naming it."""
-
-    def __init__(
-        self, obj: dict[str, Any], what: str, report: Report, post_ids: Ids, known: set[str] | None = None
-    ) -> None:
-        self.what, self.report, self.post_ids = what, report, post_ids
-        #: the ids of the posts read, once all are (a post named that is not one is left out)
-        self.known = known
-        self.data: dict[str, Any] = {}
-        meta = obj.get("metadata")
-        if meta is not None and not isinstance(meta, dict):
-            report.warn("X002", f"the metadata of {what} is {brief(meta)}, not an object; left out")
-        elif meta is not None and meta.get("argmap") is not None:
-            if isinstance(meta["argmap"], dict):
-                self.data = meta["argmap"]
-            else:
-                report.warn("X002", f"the argmap metadata of {what} is {brief(meta['argmap'])}, "
-                            "not an object; left out")  # fmt: skip
-
-    def __bool__(self) -> bool:
-        return bool(self.data)
-
-    def wrong(self, key: str, expected: str) -> None:
-        self.report.warn("X002", f"{key} of {self.what} is {brief(self.data[key])}, not {expected}; left out")
-
-    def text(self, key: str) -> str | None:
-        """A one-line text field (numbers written out), or None."""
-        value = self.data.get(key)
-        if value is None:
-            return None
-        text = scalar(value)
-        if text is None:
-            self.wrong(key, "text")
-            return None
-        return as_line(text)
-
-    def post(self, key: str = "post") -> str | None:
-        """A post id field, as the post's argmap id (None, with ``X305``, for a post not read)."""
-        raw = self.text(key)
-        if not raw:
-            return None
-        pid = self.post_ids.get(raw)
-        if self.known is not None and pid not in self.known:
-            self.report.warn("X305", f"{key} of {self.what} names post {raw}, which the file does not have; "
-                             "left out")  # fmt: skip
-            return None
-        return pid
-
-    def kind(self) -> str:
-        kind = self.data.get("kind")
-        if kind is None:
-            return "claim"
-        if not isinstance(kind, str) or kind not in _KINDS:
-            self.wrong("kind", f"one of {', '.join(sorted(_KINDS))}")
-            return "claim"
-        return kind
-
-    def base(self) -> float | None:
-        base = self.data.get("base")
-        if base is None:
-            return None
-        if isinstance(base, bool) or not isinstance(base, (int, float)) or not 0 <= base <= 1:
-            self.wrong("base", "a number from 0 to 1")
-            return None
-        return base
-
-    def tags(self) -> list[str]:
-        tags = self.data.get("tags")
-        if tags is None:
-            return []
-        words = [scalar(t) for t in tags] if isinstance(tags, list) else [None]
-        if None in words:
-            self.wrong("tags", "a list of words")
-            return []
-        out = [_NOT_TAG.sub("-", w.strip(" ,")) for w in words if w is not None and w.strip(" ,")]
-        if len(out) != len(words):
-            self.report.warn("X002", f"empty tags of {self.what} left out")
-        return out
-
-    def body(self) -> list[str] | None:
-        body = self.data.get("body")
-        if body is None:
-            return None
-        lines = [scalar(b) for b in body] if isinstance(body, list) else [None]
-        if None in lines:
-            self.wrong("body", "a list of lines")
-            return None
-        return [part.rstrip() for line in lines if line is not None for part in _LINE_BREAK.split(line)]
-
-
-_NOT_TAG = re.compile(r"[\s,]+")
 
 
 def from_sadface(text: str, *, path: str | None = None) -> tuple[Document, list[Diagnostic]]:
@@ -180,10 +90,10 @@ def from_sadface(text: str, *, path: str | None = None) -> tuple[Document, list[
     rels: list[Relation] = []
     others = 0
     known: set[str] = set()
-    post_fields: list[tuple[str, _Fields]] = []
+    post_fields: list[tuple[str, Fields, str | None]] = []
     for res in _list(data, "resources", report):
         what = f"resource {brief(res.get('id'))}" if isinstance(res, dict) else ""
-        meta = _Fields(res, what, report, post_ids, known) if isinstance(res, dict) else None
+        meta = Fields(res, what, report, post_ids, known) if isinstance(res, dict) else None
         pid = meta.text("id") if meta else None
         if meta is None or pid is None:
             others += 1
@@ -193,22 +103,25 @@ def from_sadface(text: str, *, path: str | None = None) -> tuple[Document, list[
             report.warn("X304", f"post {pid} is described twice; the first description is used")
             continue
         known.add(pid)
-        post_fields.append((pid, meta))
+        post_fields.append((pid, meta, scalar(res.get("id"))))
     if others:
         report.warn("X304", f"{others} resource(s) carry no argmap post; left out")
-    for pid, meta in post_fields:  # now that every post is known, replies can be checked
+    resource_post = {rid: pid for pid, _, rid in post_fields if rid is not None}
+    for pid, meta, _ in post_fields:  # now that every post is known, replies and quotes can be checked
         author = meta.text("author") or "unknown"
-        posts.append(Post(pid, author, meta.text("timestamp"), meta.post("reply_to"), (), meta.body()))
+        posts.append(Post(pid, author, meta.text("timestamp"), meta.post("reply_to"), meta.quotes(), meta.body(),
+                          comments=meta.lines("comments")))  # fmt: skip
     for nid, n in nodes.items():
         if (scalar(n.get("type")) or "").lower() == "atom":
-            meta = _Fields(n, f"atom {nid}", report, post_ids, known)
-            anchor = meta.text("anchor")
+            meta = Fields(n, f"atom {nid}", report, post_ids, known)
+            anchor = meta.text("anchor") if meta else _source_anchor(n, resource_post)
             props[nid] = Proposition(ids.get(meta.text("id") or nid, "atom"),
                                      report.text(n.get("text"), f"the text of atom {nid}") or "", meta.kind(),
-                                     anchor, meta.tags(), meta.base(), meta.post())  # fmt: skip
+                                     anchor, meta.tags(), meta.base(), meta.post(),
+                                     comments=meta.lines("comments"))  # fmt: skip
     schemes = {nid: (n, _role(n)) for nid, n in nodes.items() if nid not in props}
     support_ids: dict[str, str] = {}
-    metas: dict[str, _Fields] = {}
+    metas: dict[str, Fields] = {}
     for nid, (n, role) in schemes.items():
         sources = [props[s].id for s in into[nid] if s in props]
         targets = [t for t in out_of[nid] if t in props or t in schemes]
@@ -220,7 +133,7 @@ def from_sadface(text: str, *, path: str | None = None) -> tuple[Document, list[
         if not sources or not targets:
             report.warn("X303", f"{role} node {nid} has no {'source' if not sources else 'target'}; left out")
             continue
-        meta = metas[nid] = _Fields(n, f"{role} node {nid}", report, post_ids, known)
+        meta = metas[nid] = Fields(n, f"{role} node {nid}", report, post_ids, known)
         if role == "support" and targets[0] in props:
             if len(targets) > 1:
                 report.warn(
@@ -233,22 +146,84 @@ def from_sadface(text: str, *, path: str | None = None) -> tuple[Document, list[
             else:
                 scheme = None if name.lower() in _SUPPORT_NAMES else name
             rels.append(Support(support_ids[nid], list(dict.fromkeys(sources)), props[targets[0]].id,
-                                scheme, meta.post()))  # fmt: skip
+                                scheme, meta.post(), comments=meta.lines("comments")))  # fmt: skip
         elif role == "rephrase":
-            rels += [Restatement(s, props[t].id, meta.post()) for s in sources for t in targets if t in props]
-    for nid, (n, role) in schemes.items():
-        if role != "conflict" or nid not in metas:
-            continue
-        post = metas[nid].post()
-        for s in [props[x].id for x in into[nid] if x in props]:
-            for t in out_of[nid]:
-                if t in props:
-                    rels.append(Rebuttal(s, props[t].id, post))
-                elif t in support_ids:
-                    rels.append(Undercut(s, support_ids[t], post))
-    doc = Document(Metadata(title=_title(data, report)), replies_first(posts, report), list(props.values()),
-                   rels, path=path)  # fmt: skip
+            pairs = [
+                (s, props[t].id) for s in dict.fromkeys(sources) for t in dict.fromkeys(targets) if t in props
+            ]
+            if len(pairs) > 1:
+                report.warn("X306", f"rephrase node {nid} rephrases {len(set(sources))} atom(s) as "
+                            f"{len(pairs) // len(set(sources))}: read as a restatement of each target by each "
+                            "source")  # fmt: skip
+            rels += [Restatement(s, t, meta.post(), comments=meta.lines("comments")) for s, t in pairs]
+    conflicts = [nid for nid, (_, role) in schemes.items() if role == "conflict" and nid in metas]
+    rels += _attacks(conflicts, into, out_of, props, support_ids, metas, ids, report)
+    prop_ids = {p.id for p in props.values()}
+    # (metadata that is not an object is reported once, by _title)
+    document = Fields(data if isinstance(data.get("metadata"), dict) else {}, "the document", report, post_ids,
+                       known)  # fmt: skip
+    for fields, post in [(document, None), *((meta, pid) for pid, meta, _ in post_fields)]:
+        rels += [Agreement(t, post) for t in fields.ids("agrees", prop_ids)]
+        rels += [Concession(t, post) for t in fields.ids("concedes", prop_ids)]
+    doc = Document(_metadata(data, document, report), replies_first(posts, report), list(props.values()), rels,
+                   path=path, comments=document.lines("comments"),
+                   trailing_comments=document.lines("trailing_comments"))  # fmt: skip
     return doc, report.finish()
+
+
+def _attacks(
+    conflicts: list[str],
+    into: Mapping[str, list[str]],
+    out_of: Mapping[str, list[str]],
+    props: Mapping[str, Proposition],
+    support_ids: Mapping[str, str],
+    metas: Mapping[str, Fields],
+    ids: Ids,
+    report: Report,
+) -> list[Relation]:
+    """Each conflict node: one attack by all its atoms together (several: a linked attack) on each
+    atom (a rebuttal), inference node (an undercut of that support) or conflict node (an undercut
+    of that node's attack, which takes argmap's id if it has one, else one made from the node's)."""
+    targets = {c: list(dict.fromkeys(out_of[c])) for c in conflicts}
+    live = live_attacks(conflicts, targets, lambda t: t in props or t in support_ids)
+
+    def aims(c: str) -> list[str]:
+        return [t for t in targets[c] if t in props or t in support_ids or t in live]
+
+    attacked = {t for c in live for t in aims(c) if t in live}
+
+    def name(c: str) -> str | None:
+        own = metas[c].text("id")
+        return ids.get(own, "inference") if own else ids.get(c, "inference") if c in attacked else None
+
+    rels: list[Relation] = []
+    for c in conflicts:
+        gone = [t for t in targets[c] if t not in aims(c)]
+        if gone:
+            report.warn("X303", f"conflict node {c} aims at node {gone[0]}, which gives nothing to attack; "
+                        f"{'that target is' if c in live else 'it is'} left out")  # fmt: skip
+        if c not in live:
+            continue
+        first, *partners = dict.fromkeys(props[x].id for x in into[c] if x in props)
+        post, comments = metas[c].post(), metas[c].lines("comments")
+        for i, t in enumerate(aims(c)):
+            own = name(c) if i == 0 else None
+            if t in props:
+                rels.append(Rebuttal(first, props[t].id, post, comments=comments, id=own, partners=partners))
+            else:
+                aimed = support_ids[t] if t in support_ids else name(t) or ""  # a live conflict: named
+                rels.append(Undercut(first, aimed, post, comments=comments, id=own, partners=partners))
+    return rels
+
+
+def _source_anchor(node: dict[str, Any], resource_post: dict[str, str]) -> str | None:
+    """The words of an atom's first source in a post's resource (a file other than argmap's)."""
+    sources = node.get("sources")
+    first = sources[0] if isinstance(sources, list) and sources else None
+    if not isinstance(first, dict) or scalar(first.get("resource_id")) not in resource_post:
+        return None
+    words = scalar(first.get("text"))
+    return as_line(words) if words is not None and as_line(words) else None
 
 
 def _list(data: dict[str, Any], key: str, report: Report) -> list[Any]:
@@ -262,6 +237,13 @@ def _list(data: dict[str, Any], key: str, report: Report) -> list[Any]:
     return value
 
 
+def _metadata(data: dict[str, Any], fields: Fields, report: Report) -> Metadata:
+    """The title (``metadata.core.title``) and argmap's other metadata (``metadata.argmap``)."""
+    ignore = [w for w in fields.lines("ignore") if w and not any(c.isspace() or c == "," for c in w)]
+    return Metadata(_title(data, report), fields.text("source"), fields.text("date"), fields.text("language"),
+                    ignore)  # fmt: skip
+
+
 def _title(data: dict[str, Any], report: Report) -> str | None:
     meta = data.get("metadata")
     if meta is None:
@@ -273,92 +255,9 @@ def _title(data: dict[str, Any], report: Report) -> str | None:
             "X002", f"{what} is {brief(core if isinstance(meta, dict) else meta)}, not an object; left out"
         )
         return None
-    return report.text(core.get("title"), "the title") if core is not None else None
-
-
-def _id(*parts: str) -> str:
-    return str(uuid.uuid5(uuid.NAMESPACE_URL, "argmap:" + "/".join(parts)))
-
-
-def to_sadface(doc: Document) -> dict[str, Any]:
-    """``doc`` as a SADFace document (deterministic UUIDs, argmap fields in metadata).
-
-    Raises:
-        FormatError: a relation names a proposition or support the document does not
-            have (SADFace edges must end at nodes).
-    """
-    nodes: list[dict[str, Any]] = []
-    edges: list[dict[str, str]] = []
-    resources: list[dict[str, Any]] = []
-
-    def edge(a: str, b: str) -> None:
-        edges.append({"id": _id("edge", a, b, str(len(edges))), "source_id": a, "target_id": b})
-
-    meta: dict[str, object]
-    for post in doc.posts:
-        meta = {"id": post.id, "author": post.author, "timestamp": post.timestamp, "reply_to": post.reply_to,
-                "body": list(post.body) if post.body is not None else None}  # fmt: skip
-        resources.append({"id": _id("post", post.id), "type": "text",
-                          "content": "\n".join(post.body) if post.body is not None else None,
-                          "metadata": {"argmap": {k: v for k, v in meta.items() if v is not None}}})  # fmt: skip
-    atom: dict[str, str] = {}
-    for p in doc.propositions:
-        atom[p.id] = _id("atom", p.id)
-        meta = {"id": p.id, "kind": p.kind.value, "anchor": p.anchor, "tags": list(p.tags) or None,
-                "base": p.base, "post": p.post}  # fmt: skip
-        nodes.append({"id": atom[p.id], "type": "atom", "text": p.text, "sources": [],
-                      "metadata": {"argmap": {k: v for k, v in meta.items() if v is not None}}})  # fmt: skip
-    inference: dict[str, str] = {}
-    for i, r in enumerate(doc.relations):
-        meta = {"post": r.post} if r.post is not None else {}
-        if isinstance(r, Support):
-            inference[r.id] = _id("inference", r.id)
-            nodes.append({"id": inference[r.id], "type": "inference", "name": r.scheme or "support",
-                          "metadata": {"argmap": {"id": r.id, "scheme": r.scheme, **meta}}})  # fmt: skip
-
-    def node_of(ids: dict[str, str], ref: str, r: Relation) -> str:
-        """The node of proposition (or support) ``ref``; a reference to nothing cannot be written."""
-        if ref not in ids:
-            what = "support" if ids is inference else "proposition"
-            article = "an" if r.kind[0] in "aeiou" else "a"
-            raise FormatError(f"cannot write SADFace: {article} {r.kind} names {what} {ref!r}, which the "
-                              "document does not have (argmap check reports it)")  # fmt: skip
-        return ids[ref]
-
-    for i, r in enumerate(doc.relations):
-        meta = {"post": r.post} if r.post is not None else {}
-        if isinstance(r, Support):
-            for premise in r.premises:
-                edge(node_of(atom, premise, r), inference[r.id])
-            edge(inference[r.id], node_of(atom, r.conclusion, r))
-        elif isinstance(r, (Rebuttal, Undercut)):
-            source = node_of(atom, r.attacker, r)
-            target = (
-                node_of(atom, r.target, r) if isinstance(r, Rebuttal) else node_of(inference, r.target, r)
-            )
-            node = _id("conflict", str(i))
-            nodes.append({"id": node, "type": "conflict", "name": "conflict", "metadata": {"argmap": meta}})
-            edge(source, node)
-            edge(node, target)
-        elif isinstance(r, Restatement):
-            source, target = node_of(atom, r.source, r), node_of(atom, r.target, r)
-            node = _id("rephrase", str(i))
-            nodes.append({"id": node, "type": "rephrase", "name": "rephrase", "metadata": {"argmap": meta}})
-            edge(source, node)
-            edge(node, target)
-    core = {
-        "id": _id("document", doc.metadata.title or ""),
-        "version": "0.5",
-        "title": doc.metadata.title or "",
-    }
-    return {"metadata": {"core": core}, "resources": resources, "nodes": nodes, "edges": edges}
+    return (report.text(core.get("title"), "the title") or None) if core is not None else None
 
 
 def read(text: str, path: str | None = None) -> tuple[Document, list[Diagnostic]]:
     """The format registry's reader: :func:`from_sadface`."""
     return from_sadface(text, path=path)
-
-
-def dumps(doc: Document) -> str:
-    """The format registry's writer: :func:`to_sadface` as JSON text."""
-    return json.dumps(to_sadface(doc), ensure_ascii=False, indent=1) + "\n"

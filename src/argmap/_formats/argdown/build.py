@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from typing import Any
 
 import attrs
@@ -22,12 +23,27 @@ from ..._model import (
     Restatement,
     Support,
     Undercut,
+    is_id,
 )
 from ..common import Ids, Report, as_line, brief, replies_first
-from .syntax import FRONT, Node, Reader, logical_lines, strip_comments, yaml_text
-
+from .attacks import attack_arguments
+from .lines import FRONT, logical_lines
+from .reader import Node, Reader, yaml_text
+from .scan import strip_comments
 
 _KINDS = frozenset(k.value for k in Kind)
+_ATTACK = (Rebuttal, Undercut)
+
+
+@attrs.frozen
+class _Undercut:
+    """An undercut read, waiting for what it aims at to be known."""
+
+    attackers: tuple[str, ...]
+    target: Node
+    post: str | None
+    line: int
+    name: str | None  # its id, when an argument stands for it
 
 
 def from_argdown(text: str, *, path: str | None = None) -> tuple[Document, list[Diagnostic]]:
@@ -59,6 +75,10 @@ class _Builder:
         self.seen: dict[tuple[object, ...], Relation] = {}
         #: ("statement", proposition id) → the inference concluding it
         self.concluded: dict[tuple[str, str], str] = {}
+        #: proposition id → the places in ``relations`` of the supports and attacks it alone draws
+        self.drawn_from: defaultdict[str, list[int]] = defaultdict(list)
+        #: the ids given to attacks whose argument's title is no id: kept if an undercut aims there
+        self.unnamed: set[str] = set()
 
     def add(self, rel: Relation) -> Relation:
         """Add a relation unless the same one (whoever argued it) is there already; return the one kept."""
@@ -67,11 +87,16 @@ class _Builder:
             key = ("support", rel.premises, rel.conclusion)
         elif isinstance(rel, Agreement):
             key = (rel.kind, rel.target, rel.post)
+        elif isinstance(rel, _ATTACK):
+            key = (rel.kind, rel.attackers, rel.target, rel.id)
         else:
-            key = (rel.kind, *attrs.astuple(rel, recurse=False)[:2])
+            key = (rel.kind, rel.source, rel.target)
         if key not in self.seen:
             self.seen[key] = rel
             self.relations.append(rel)
+            sources = rel.premises if isinstance(rel, Support) else getattr(rel, "attackers", ())
+            if len(sources) == 1:  # what an undercut of its source may aim at
+                self.drawn_from[sources[0]].append(len(self.relations) - 1)
         return self.seen[key]
 
     def proposition(self, node: Node) -> str:
@@ -169,47 +194,115 @@ class _Builder:
 
     def build(self) -> Document:
         nodes = self.reader.nodes
+        attacks = attack_arguments(self.reader, self.report)
+        stand_ins = {id(a.conclusion) for a in attacks.values()}  # the conclusions that stand for attacks
         for node in nodes.values():  # propositions in the order they first appear
-            if node.kind == "statement" or not node.pcs:
+            if (node.kind == "statement" or not node.pcs) and id(node) not in stand_ins:
                 self.proposition(node)
-        for node in nodes.values():
-            if node.kind == "argument" and node.pcs:
+        for key, node in nodes.items():
+            if node.kind == "argument" and node.pcs and key not in attacks:
                 self.argument(node)
-        undercuts: list[tuple[Node, Node, str | None, int]] = []
-        for kind, source, target, post, line in self.reader.relations:
-            if kind == "undercut":
-                undercuts.append((source, target, post, line))
+        for key, a in attacks.items():  # named before any undercut aims at them
+            self.final[key] = self.ids.get(a.node.title, "argument")
+            if not is_id(a.node.title):
+                self.unnamed.add(self.final[key])
+        defining = {a.relation: a for a in attacks.values()}
+        undercuts: list[_Undercut] = []
+        for i, (kind, source, target, post, line) in enumerate(self.reader.relations):
+            if i in defining:
+                a = defining[i]
+                first, *partners = [self.endpoint(n) for n in a.attackers]
+                name = self.final[(a.node.kind, a.node.title)]
+                if a.kind == "undercut":
+                    undercuts.append(_Undercut((first, *partners), target, post, line, name))
+                elif (target.kind, target.title) in attacks:
+                    self.report.warn("X209", f"{_name(a.node)} rebuts {_name(target)}, which stands for an "
+                                     "attack; left out", line)  # fmt: skip
+                else:
+                    self.add(Rebuttal(first, self.endpoint(target), post, id=name, partners=partners))
+            elif kind == "undercut":
+                undercuts.append(_Undercut((self.endpoint(source),), target, post, line, None))
+            elif any((n.kind, n.title) in attacks for n in (source, target)):
+                self.report.warn("X209", f"the {kind} between {_name(source)} and {_name(target)} names an "
+                                 "argument that stands for an attack; left out", line)  # fmt: skip
             elif kind == "support":
-                self.add(Support(self.ids.fresh(f"s{len(self.relations) + 1}"), [self.endpoint(source)],
-                                 self.endpoint(target), None, post))  # fmt: skip
+                premise, conclusion = self.endpoint(source), self.endpoint(target)
+                if premise == conclusion:  # an argument for its own conclusion: its inferences say so
+                    continue
+                self.add(Support(self.ids.fresh(f"s{len(self.relations) + 1}"), [premise], conclusion, None,
+                                 post))  # fmt: skip
             else:
-                a, t = self.endpoint(source), self.endpoint(target)
-                self.add(Rebuttal(a, t, post))
+                a_id, t_id = self.endpoint(source), self.endpoint(target)
+                if a_id == t_id:  # as the Argdown CLI, which draws no such relation
+                    self.report.warn("X208", f"the {kind} between {_name(source)} and {_name(target)} joins "
+                                     f"statement {a_id} (an argument's conclusion) to itself; left out",
+                                     line)  # fmt: skip
+                    continue
+                self.add(Rebuttal(a_id, t_id, post))
                 if kind == "contradiction":
-                    self.add(Rebuttal(t, a, post))
-        for source, target, post, line in undercuts:
-            self.undercut(source, target, post, line)
+                    self.add(Rebuttal(t_id, a_id, post))
+        self.undercuts(undercuts)
         posts = self.dialogue()
-        return Document(
-            self.metadata(), posts, list(self.props.values()), self.relations, path=self.report.path
-        )
+        aimed = {r.target for r in self.relations if isinstance(r, Undercut)}
+        relations = [attrs.evolve(r, id=None) if isinstance(r, _ATTACK) and r.id in self.unnamed
+                     and r.id not in aimed else r for r in self.relations]  # fmt: skip
+        return Document(self.metadata(), posts, list(self.props.values()), relations, path=self.report.path)
 
-    def undercut(self, source: Node, target: Node, post: str | None, line: int) -> None:
+    def undercuts(self, pending: list[_Undercut]) -> None:
+        """Add each undercut, aimed at the inference it names: an argument's last; a conclusion's;
+        else the one support, or failing that the one attack, that the statement alone draws (an
+        undercut of an argument without structure).  An undercut aimed at a statement that draws
+        nothing yet waits for the undercuts still to come (one may start there)."""
+        waiting: defaultdict[str, list[_Undercut]] = defaultdict(list)
+        work = list(reversed(pending))
+        while work:
+            u = work.pop()
+            aim, wait = self.aim(u.target)
+            if aim is None and wait is not None:
+                waiting[wait].append(u)
+                continue
+            if aim is None:
+                self.report.warn(
+                    "X204", f"the undercut of {u.target.title!r} names no single inference; left out", u.line
+                )
+                continue
+            first, *partners = u.attackers
+            self.add(Undercut(first, aim, u.post, id=u.name, partners=partners))
+            if not partners:  # it may be what a waiting undercut aims at
+                work += reversed(waiting.pop(first, []))
+        for u in sorted((u for us in waiting.values() for u in us), key=lambda u: u.line):
+            self.report.warn(
+                "X204", f"the undercut of {u.target.title!r} names no single inference; left out", u.line
+            )
+
+    def aim(self, target: Node) -> tuple[str | None, str | None]:
+        """The id of the inference an undercut of ``target`` aims at (None: none or several), and the
+        statement to wait on when it draws nothing yet."""
         key = (target.kind, target.title)
         if target.kind == "argument" and key in self.final:
-            self.add(Undercut(self.endpoint(source), self.final[key], post))
-            return
+            return self.final[key], None
         tid = self.endpoint(target)
         if ("statement", tid) in self.concluded:  # an undercut hung on a conclusion: its inference
-            self.add(Undercut(self.endpoint(source), self.concluded[("statement", tid)], post))
-            return
-        outgoing = [r for r in self.relations if isinstance(r, Support) and r.premises == (tid,)]
-        if len(outgoing) == 1:
-            self.add(Undercut(self.endpoint(source), outgoing[0].id, post))
-        else:
-            self.report.warn(
-                "X204", f"the undercut of {target.title!r} names no single inference; left out", line
-            )
+            return self.concluded[("statement", tid)], None
+        drawn = [self.relations[i] for i in self.drawn_from.get(tid, ())]
+        supports = [r for r in drawn if isinstance(r, Support)]
+        attacks = [r for r in drawn if isinstance(r, _ATTACK)]
+        if len(supports) == 1:
+            return supports[0].id, None
+        if not supports and len(attacks) == 1:
+            return attacks[0].id or self.name(attacks[0], tid), None
+        return None, tid if not drawn else None
+
+    def name(self, attack: Rebuttal | Undercut, statement: str) -> str:
+        """Name an attack that an undercut aims at: the one attack of an argument without structure
+        (``<title>.attack``)."""
+        named = attrs.evolve(attack, id=self.ids.fresh(f"{statement}.attack"))
+        self.relations[self.relations.index(attack)] = named
+        for key, rel in self.seen.items():
+            if rel is attack:
+                self.seen[key] = named
+        assert named.id is not None
+        return named.id
 
     def metadata(self) -> Metadata:
         fields: dict[str, Any] = {}  # Metadata's keyword arguments
@@ -278,6 +371,11 @@ class _Builder:
             else:
                 self.report.warn("X205", f"restates of {whose} holds {brief(pair)}, not two statements of "
                                  "the map; left out", line)  # fmt: skip
+
+
+def _name(node: Node) -> str:
+    """A statement or argument as Argdown writes it: ``[Title]``, ``<Title>``."""
+    return f"[{node.title}]" if node.kind == "statement" else f"<{node.title}>"
 
 
 def read(text: str, path: str | None = None) -> tuple[Document, list[Diagnostic]]:

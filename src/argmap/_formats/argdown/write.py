@@ -16,6 +16,7 @@ from ..._model import (
     Support,
     Undercut,
 )
+from ..losses import Losses, supports_with_scheme
 
 #: markup characters, and the tab: Argdown 1.7.5 drops blanks that start with a tab
 #: right after an escaped character ("x\\/<tab>y" reads as "x/y"); an escaped tab it keeps
@@ -43,6 +44,8 @@ def _yaml(value: object) -> str:
     if isinstance(value, str):
         quoted = json.dumps(value, ensure_ascii=False)
         quoted = quoted.replace("{", "\\u007b").replace("}", "\\u007d").replace("=", "\\u003d")
+        # "//", "/*" and "<!--" open comments wherever they stand, in data too
+        quoted = quoted.replace("/", "\\u002f").replace("<", "\\u003c")
         return _NOT_YAML.sub(lambda m: f"\\u{ord(m.group(0)):04x}", quoted)
     if isinstance(value, float):  # YAML 1.1 reads "1e-12" as a string, "1.0e-12" as a number
         mantissa, e, exponent = repr(value).partition("e")
@@ -50,8 +53,13 @@ def _yaml(value: object) -> str:
     return json.dumps(value)
 
 
+#: what a tag ``#(…)`` cannot hold: its closing parenthesis, and the starts of comments (``//``,
+#: ``/*``, ``<!--`` open one wherever they stand, and the rest of the line is lost)
+_DATA_TAG = re.compile(r"\)|/[/*]|<!--")
+
+
 def _tags(tags: tuple[str, ...]) -> str:
-    if any(")" in t for t in tags):  # Argdown cannot write it: all go into the data, in order
+    if any(_DATA_TAG.search(t) for t in tags):  # Argdown cannot write it: all go into the data, in order
         return ""
     return "".join(f" #({t})" for t in tags)
 
@@ -64,7 +72,7 @@ def _statement(p: Proposition) -> str:
         data["anchor"] = p.anchor
     if p.base is not None:
         data["base"] = p.base
-    if any(")" in t for t in p.tags):
+    if any(_DATA_TAG.search(t) for t in p.tags):
         data["tags"] = list(p.tags)
     head = f"[{p.id}]: {escape(p.text)}" if p.text else f"[{p.id}]"
     return head + _tags(p.tags) + (f" {_yaml(data)}" if data else "")
@@ -95,16 +103,31 @@ def _rule(scheme: str) -> str:
 _DASH_BEFORE_DASH = re.compile(r"-(?=-)")
 
 
-def _section(doc: Document, post: str | None) -> list[str]:
+def _aimed(rel: Rebuttal | Undercut) -> str:
+    """The relation line that names what ``rel`` attacks."""
+    return f"  -> [{rel.target}]" if isinstance(rel, Rebuttal) else f"  _> <{rel.target}>"
+
+
+def _attack_argument(rel: Rebuttal | Undercut, title: str) -> list[str]:
+    """A linked or named attack as an argument whose premises are its attackers and whose one
+    relation names its target (:mod:`.attacks` reads it back): the conclusion, a statement with
+    the argument's title and no text, stands for the attack itself."""
+    out = [f"<{title}> {_yaml({'kind': rel.kind})}", ""]
+    out += [f"({i}) [{a}]" for i, a in enumerate(rel.attackers, 1)]
+    out += ["----", f"({len(rel.attackers) + 1}) [{title}]", "", f"<{title}>", _aimed(rel), ""]
+    return out
+
+
+def _section(doc: Document, post: str | None, titles: dict[int, str]) -> list[str]:
     out = [_statement(p) + "\n" for p in doc.propositions_of(post)]
     attacks: dict[str, list[str]] = {}
     for rel in doc.relations_of(post):
         if isinstance(rel, Support):
             out.append("\n".join(_argument(rel)))
-        elif isinstance(rel, Rebuttal):
-            attacks.setdefault(rel.attacker, []).append(f"  -> [{rel.target}]")
-        elif isinstance(rel, Undercut):
-            attacks.setdefault(rel.attacker, []).append(f"  _> <{rel.target}>")
+        elif isinstance(rel, (Rebuttal, Undercut)) and (rel.id is not None or rel.partners):
+            out.append("\n".join(_attack_argument(rel, rel.id or titles[id(rel)])))
+        elif isinstance(rel, (Rebuttal, Undercut)):
+            attacks.setdefault(rel.attacker, []).append(_aimed(rel))
     out += [f"[{a}]\n" + "\n".join(lines) + "\n" for a, lines in attacks.items()]
     return out
 
@@ -128,7 +151,12 @@ def to_argdown(doc: Document) -> str:
     out: list[str] = []
     if front:
         out += ["==="] + [f"{k}: {_yaml(v)}" for k, v in front.items()] + ["===", ""]
-    out += _section(doc, None)
+    # an unnamed linked attack's argument: a title that is no id (it has a blank), so no name clashes
+    titles: dict[int, str] = {}
+    for kind in (Rebuttal, Undercut):
+        linked = [r for r in doc.relations if isinstance(r, kind) and r.id is None and r.partners]
+        titles |= {id(r): f"{r.kind} {i}" for i, r in enumerate(linked, 1)}
+    out += _section(doc, None, titles)
     for post in doc.posts:
         data: dict[str, object] = {"post": post.id, "author": post.author}
         if post.reply_to is not None:
@@ -141,5 +169,14 @@ def to_argdown(doc: Document) -> str:
             data["quotes"] = [{"source": q.source, "text": q.text} for q in post.quotes]
         data |= _moves(doc, post.id)
         out.append(f"# {escape(post.author.strip()) or 'post'} (post {escape(post.id)}) {_yaml(data)}\n")
-        out += _section(doc, post.id)
+        out += _section(doc, post.id, titles)
     return "\n".join(out).rstrip("\n") + "\n"
+
+
+#: What an Argdown export leaves out (docs/formats.md lists the same): Argdown has no comments that
+#: stay with an item, and reads an empty inference rule as none.
+LOSSES = Losses(
+    "Argdown",
+    drops=("comments",),
+    partly={"schemes": ("that are empty", lambda doc: supports_with_scheme(doc, [""]))},
+)
