@@ -203,7 +203,7 @@ def test_paths_to_the_thesis_mark_the_chain(browser, seed_page):
     from selenium.webdriver.common.by import By
 
     open_page(browser, seed_page)
-    browser.execute_script("window.argmap.select('c0.3')")  # c0.3 supports c0.2, which rebuts the thesis c0.1
+    browser.execute_script("window.argmap.select('c35.1')")  # c35.1 supports c34.1, which rebuts the thesis c0.1
     browser.find_element(By.ID, "paths").click()
     marked = browser.execute_script(
         "return [...document.querySelectorAll('#map g.node.on-path')].map(g => g.dataset.name)"
@@ -640,7 +640,7 @@ def test_the_thread_and_paths_on_a_big_map(browser, big_seed_page):
     post.find_element(By.CSS_SELECTOR, ".who").click()
     assert len(marked(browser, "in-post")) == len(doc.propositions_of("10"))
     assert level(browser) == "svg" and count(browser, "#map g.node.in-post") >= 1
-    browser.execute_script("window.argmap.select('c0.3')")
+    browser.execute_script("window.argmap.select('c35.1')")  # c35.1 -> c34.1 -> c0.1
     browser.find_element(By.ID, "paths").click()
     assert len([n for n in marked(browser, "on-path") if n.startswith("p") and "->" not in n]) >= 3
     assert console_errors(browser) == []
@@ -696,3 +696,18 @@ def test_argmap_serve_prints_its_url_and_stops_cleanly_on_ctrl_c(tmp_path):
     finally:
         proc.kill()
         proc.wait()
+
+
+@needs_dot
+def test_render_takes_several_semantics_for_the_html_map_and_one_for_a_static_map(tmp_path, capsys):
+    from argmap._cli import main
+
+    small = tmp_path / "t.argmap"
+    small.write_text("claim a: A.\nclaim b: B.\nrebut a -> b\nrebut b -> a\n", encoding="utf-8")
+    out = tmp_path / "m.html"
+    assert main(["render", str(small), "-o", str(out), "--semantics", "preferred", "--semantics", "stable"]) == 0
+    assert list(data_of(out.read_text(encoding="utf-8"))["evaluations"]) == ["grounded", "preferred", "stable"]
+    code = main(["render", str(small), "-o", str(tmp_path / "m.svg"), "--semantics", "preferred",
+                 "--semantics", "stable"])  # fmt: skip
+    assert code == 2 and "give --semantics once" in capsys.readouterr().err
+    assert not (tmp_path / "m.svg").exists()
