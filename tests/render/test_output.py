@@ -97,3 +97,22 @@ def test_document_falls_back_to_text_without_dot(monkeypatch, seed_example):
     monkeypatch.setattr(graphviz_run.shutil, "which", lambda name: None)
     bundle = argmap.load(seed_example)._repr_mimebundle_()
     assert set(bundle) == {"text/plain"} and bundle["text/plain"].startswith("<argmap.Document")
+
+
+def test_a_display_asked_not_to_include_an_image_runs_no_graphviz(monkeypatch, seed_example):
+    """include/exclude are honoured: asked for text only, or with SVG excluded, no map is drawn."""
+    drawn: list[str] = []
+    monkeypatch.setattr(argmap._render, "render", lambda doc, fmt, **kw: drawn.append(fmt) or b"<svg/>")
+    doc = argmap.load(seed_example)
+    assert set(doc._repr_mimebundle_(include=["text/plain"])) == {"text/plain"}
+    assert set(doc._repr_mimebundle_(exclude=["image/svg+xml"])) == {"text/plain"}
+    assert drawn == []
+    assert doc._repr_mimebundle_(include=["text/plain", "image/svg+xml"])["image/svg+xml"] == "<svg/>"
+    assert drawn == ["svg"]
+
+
+def test_a_large_map_displays_as_a_summary_with_a_hint(monkeypatch):
+    monkeypatch.setattr(argmap, "DISPLAY_LIMIT", 3)
+    doc = argmap.parse("".join(f"claim c{i}: <b>C{i}</b>.\n" for i in range(5)))
+    bundle = doc._repr_mimebundle_(include=["text/plain", "text/html", "image/svg+xml"])
+    assert "image/svg+xml" not in bundle and "Too large to draw here (5 propositions)" in bundle["text/html"]
