@@ -135,7 +135,7 @@ def attack_ids_lost(doc: Document) -> int:
 #: What an AIF export leaves out (docs/formats.md lists the same).
 LOSSES = Losses(
     "AIF",
-    drops=("metadata", "quotes", "anchors", "tags", "base scores", "comments"),
+    drops=("metadata", "quotes", "anchors", "tags", "base scores", "voices", "comments"),
     partly={
         "post texts": ("that are empty", lambda doc: sum(p.body is not None and not any(p.body) for p in doc.posts)),
         "proposition kinds": ("other than a post's questions", _kinds_lost),

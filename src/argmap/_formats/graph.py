@@ -32,7 +32,8 @@ from .losses import Losses
 
 __all__ = ["LOSSES", "graph_attributes", "graph_elements", "to_graphml", "to_networkx"]
 
-_NODE_KEYS = ("type", "text", "kind", "anchor", "tags", "base", "author", "timestamp", "scheme", "post")
+_NODE_KEYS = ("type", "text", "kind", "anchor", "tags", "base", "voice", "reported_by", "author", "timestamp",
+              "scheme", "post")
 _EDGE_KEYS = ("type", "post", "text")
 _GRAPH_KEYS = ("title", "source", "date", "language", "ignore")
 #: keys whose values are numbers (GraphML ``double``); all others are text
@@ -64,7 +65,9 @@ def graph_elements(
     for p in doc.propositions:
         nodes.append((f"proposition:{p.id}", {"type": "proposition", "text": p.text, "kind": p.kind.value,
                                                "anchor": p.anchor, "tags": " ".join(p.tags) or None,
-                                               "base": p.base, "post": p.post}))  # fmt: skip
+                                               "base": p.base, "post": p.post,
+                                               "voice": None if p.own else p.voice.value,
+                                               "reported_by": p.reported_by}))  # fmt: skip
         if p.post is not None:
             edges.append((f"post:{p.post}", f"proposition:{p.id}", {"type": "asserts"}))
     #: the node of each support and named attack, by id (an undercut ends there)

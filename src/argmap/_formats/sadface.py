@@ -115,10 +115,12 @@ def from_sadface(text: str, *, path: str | None = None) -> tuple[Document, list[
         if (scalar(n.get("type")) or "").lower() == "atom":
             meta = Fields(n, f"atom {nid}", report, post_ids, known)
             anchor = meta.text("anchor") if meta else _source_anchor(n, resource_post)
+            voice = meta.voice()
             props[nid] = Proposition(ids.get(meta.text("id") or nid, "atom"),
                                      report.text(n.get("text"), f"the text of atom {nid}") or "", meta.kind(),
                                      anchor, meta.tags(), meta.base(), meta.post(),
-                                     comments=meta.lines("comments"))  # fmt: skip
+                                     comments=meta.lines("comments"), voice=voice,
+                                     reported_by=meta.reported_by(voice))  # fmt: skip
     schemes = {nid: (n, _role(n)) for nid, n in nodes.items() if nid not in props}
     support_ids: dict[str, str] = {}
     metas: dict[str, Fields] = {}

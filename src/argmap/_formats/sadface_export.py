@@ -100,7 +100,8 @@ def to_sadface(doc: Document) -> dict[str, Any]:
     for p in doc.propositions:
         atom[p.id] = _id("atom", p.id)
         fields = {"id": p.id, "kind": p.kind.value, "anchor": p.anchor, "tags": list(p.tags), "base": p.base,
-                  "post": p.post, "comments": list(p.comments)}  # fmt: skip
+                  "post": p.post, "comments": list(p.comments),
+                  "voice": None if p.own else p.voice.value, "reported_by": p.reported_by}  # fmt: skip
         at = content.get(p.post or "", "").find(p.anchor) if p.anchor and p.post in resource else -1
         sources = ([{"resource_id": resource[p.post], "text": p.anchor, "offset": at, "length": len(p.anchor)}]
                    if at != -1 and p.post is not None and p.anchor else [])  # fmt: skip

@@ -5,12 +5,13 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from .._model import Kind, Quote
+from .._model import Kind, Quote, Voice
 from .common import Ids, Report, as_line, brief, scalar
 
 __all__ = ["Fields"]
 
 _KINDS = {k.value for k in Kind}
+_VOICES = tuple(v.value for v in Voice)
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _NOT_TAG = re.compile(r"[\s,]+")
 
@@ -73,6 +74,23 @@ class Fields:
             self.wrong("kind", f"one of {', '.join(sorted(_KINDS))}")
             return "claim"
         return kind
+
+    def voice(self) -> Voice:
+        voice = self.data.get("voice")
+        if voice is None:
+            return Voice.OWN
+        if not isinstance(voice, str) or voice not in _VOICES:
+            self.wrong("voice", f"one of {', '.join(_VOICES)}")
+            return Voice.OWN
+        return Voice(voice)
+
+    def reported_by(self, voice: Voice) -> str | None:
+        """Who said it: only of a reported proposition (else left out, with X002)."""
+        by = self.text("reported_by")
+        if by is not None and voice is not Voice.REPORTED:
+            self.wrong("reported_by", "given with voice: reported")
+            return None
+        return by or None
 
     def base(self) -> float | None:
         base = self.data.get("base")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from typing import Any
+from typing import Any, NamedTuple
 
 import attrs
 
@@ -23,6 +23,7 @@ from ..._model import (
     Restatement,
     Support,
     Undercut,
+    Voice,
     is_id,
 )
 from ..common import Ids, Report, as_line, brief, replies_first
@@ -30,6 +31,19 @@ from .attacks import attack_arguments
 from .lines import FRONT, logical_lines
 from .reader import Node, Reader, yaml_text
 from .scan import strip_comments
+
+_VOICES = tuple(v.value for v in Voice)
+
+
+class _Attributes(NamedTuple):
+    """What a statement's data and tags say of its proposition."""
+
+    kind: str
+    anchor: str | None
+    tags: list[str]
+    base: float | None
+    voice: Voice
+    reported_by: str | None
 
 _KINDS = frozenset(k.value for k in Kind)
 _ATTACK = (Rebuttal, Undercut)
@@ -106,17 +120,17 @@ class _Builder:
             plain = [post for post, related in node.roots if not related]
             if plain or node.roots:
                 node.section_post = node.roots[0][0] if not plain else plain[0]
-            kind, anchor, tags, base = self.data(node)
+            found = self.data(node)
             self.props[key] = Proposition(
-                self.ids.get(node.title, node.kind), node.text, kind, anchor, tags, base,
-                node.section_post,
+                self.ids.get(node.title, node.kind), node.text, found.kind, found.anchor, found.tags, found.base,
+                node.section_post, voice=found.voice, reported_by=found.reported_by,
             )  # fmt: skip
         return self.props[key].id
 
-    def data(self, node: Node) -> tuple[str, str | None, list[str], float | None]:
-        """The kind, anchor, tags and base score a node's data and tags give; what argmap cannot
-        use is left out with an ``X207`` warning (a kind it does not have, a base that is not a
-        number from 0 to 1, tags that are not words, an anchor that is not text)."""
+    def data(self, node: Node) -> _Attributes:
+        """The kind, anchor, tags, base score and voice a node's data and tags give; what argmap
+        cannot use is left out with an ``X207`` warning (a kind or voice it does not have, a base
+        that is not a number from 0 to 1, tags that are not words, an anchor that is not text)."""
         data, title = node.data, f"[{node.title}]" if node.kind == "statement" else f"<{node.title}>"
 
         def unusable(key: str, expected: str) -> None:
@@ -144,7 +158,15 @@ class _Builder:
         ):
             unusable("base", "a number from 0 to 1")
             base = None
-        return kind, as_line(anchor) if anchor is not None else None, tags, base
+        voice = data.get("voice", "own")
+        if not isinstance(voice, str) or voice not in _VOICES:
+            unusable("voice", f"one of {', '.join(_VOICES)}")
+            voice = "own"
+        by = yaml_text(data.get("reportedBy")) if voice == "reported" else None
+        if data.get("reportedBy") is not None and by is None:
+            unusable("reportedBy", "text, with voice: reported")
+        return _Attributes(kind, as_line(anchor) if anchor is not None else None, tags, base,
+                           Voice(voice), as_line(by) if by else None)  # fmt: skip
 
     def argument(self, node: Node) -> None:
         """Supports for each inference of a premise–conclusion structure."""

@@ -74,6 +74,10 @@ def _statement(p: Proposition) -> str:
         data["base"] = p.base
     if any(_DATA_TAG.search(t) for t in p.tags):
         data["tags"] = list(p.tags)
+    if not p.own:
+        data["voice"] = p.voice.value
+        if p.reported_by is not None:
+            data["reportedBy"] = p.reported_by
     head = f"[{p.id}]: {escape(p.text)}" if p.text else f"[{p.id}]"
     return head + _tags(p.tags) + (f" {_yaml(data)}" if data else "")
 

@@ -1,0 +1,53 @@
+"""Voices through the formats: Argdown and SADFace keep them, GraphML writes them, AIF names the loss."""
+
+from __future__ import annotations
+
+import pytest
+
+import argmap
+from argmap import Voice
+from argmap._formats import losses
+
+TEXT = """\
+post 1 by ann
+  claim a: Korea should keep Japan at arm's length.
+    voice: reported by a Chosun Ilbo columnist
+  claim b: Japan has apologised enough.
+    voice: supposed
+  claim c: What a great ally Japan has been.
+    voice: ironic
+  claim d: History weighs on both.
+  rebut d -> a
+"""
+
+
+def voices(doc: argmap.Document) -> dict[str, tuple[Voice, str | None]]:
+    return {p.id: (p.voice, p.reported_by) for p in doc.propositions}
+
+
+@pytest.mark.parametrize("fmt", ["argdown", "sadface", "json"])
+def test_argdown_sadface_and_json_keep_every_voice_and_who_said_it(fmt):
+    doc = argmap.parse(TEXT)
+    back, warnings = argmap.read(argmap.write(doc, fmt), fmt)
+    assert voices(back) == {"a": (Voice.REPORTED, "a Chosun Ilbo columnist"), "b": (Voice.SUPPOSED, None),
+                            "c": (Voice.IRONIC, None), "d": (Voice.OWN, None)}  # fmt: skip
+    assert losses(doc, fmt) == [] and not [w for w in warnings if "voice" in w.message]
+
+
+def test_graphml_writes_the_voice_of_each_proposition():
+    nx = pytest.importorskip("networkx")
+    g = argmap.to_networkx(argmap.parse(TEXT))
+    assert g.nodes["proposition:a"]["voice"] == "reported"
+    assert g.nodes["proposition:a"]["reported_by"] == "a Chosun Ilbo columnist"
+    assert "voice" not in g.nodes["proposition:d"] and isinstance(g, nx.MultiDiGraph)
+
+
+def test_aif_names_the_voices_it_cannot_hold():
+    (loss,) = [str(x) for x in losses(argmap.parse(TEXT), "aif")]
+    assert loss == "AIF keeps no voices: 3 voices left out"
+
+
+def test_a_voice_argmap_does_not_have_is_left_out_with_a_warning():
+    doc, warnings = argmap.read("[a]: Tea. {voice: sarcastic}\n", "argdown")
+    assert doc.propositions[0].voice is Voice.OWN
+    assert [w.code for w in warnings] == ["X207"] and "voice" in warnings[0].message
