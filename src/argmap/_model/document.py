@@ -193,14 +193,17 @@ class Document:
 
     @property
     def supports(self) -> tuple[Support, ...]:
+        """The supports, in document order."""
         return self._typed(Support)
 
     @property
     def rebuttals(self) -> tuple[Rebuttal, ...]:
+        """The rebuttals, in document order."""
         return self._typed(Rebuttal)
 
     @property
     def undercuts(self) -> tuple[Undercut, ...]:
+        """The undercuts, in document order."""
         return self._typed(Undercut)
 
     @property
@@ -210,6 +213,7 @@ class Document:
 
     @property
     def restatements(self) -> tuple[Restatement, ...]:
+        """The restatements, in document order."""
         return self._typed(Restatement)
 
     @property
@@ -220,14 +224,17 @@ class Document:
     # -- lookups -------------------------------------------------------------
     @property
     def posts_by_id(self) -> Mapping[str, Post]:
+        """Each post by its id (of a repeated id, the first: R001 reports the others)."""
         return self.derived("posts_by_id", lambda: _index(self.posts, _ID_OF))
 
     @property
     def propositions_by_id(self) -> Mapping[str, Proposition]:
+        """Each proposition by its id (of a repeated id, the first: R001 reports the others)."""
         return self.derived("props_by_id", lambda: _index(self.propositions, _ID_OF))
 
     @property
     def supports_by_id(self) -> Mapping[str, Support]:
+        """Each support by its id (of a repeated id, the first: R001 reports the others)."""
         return self.derived("supports_by_id", lambda: _index(self.supports, _ID_OF))
 
     @property

@@ -300,5 +300,6 @@ class ParseError(ArgmapError, ValueError):
 
     @property
     def column(self) -> int | None:
+        """The column of the first problem, where it has one."""
         span = self.diagnostics[0].span if self.diagnostics else None
         return span.column if span else None

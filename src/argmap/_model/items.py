@@ -383,6 +383,7 @@ class Support:
 
     @property
     def linked(self) -> bool:
+        """Whether several premises give the reason only together."""
         return len(self.premises) > 1
 
 
