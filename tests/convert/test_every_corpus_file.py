@@ -29,6 +29,7 @@ CORPORA = [
     ("cmv-modes", "*/*.xml", "cmv"),
     ("cmv-modes", "*/*.ann", "brat"),
     ("carneades-yaml", "*.yml", None),
+    ("iccma-gold", "*.apx", None),  # abstract frameworks; their .EE-* answers are no documents
 ]
 #: the file the corpus's README names as broken, and what argmap must say of it
 BROKEN = {"cmv-modes/positive/1.xml": r":35:3: X700 error: not well-formed XML"}

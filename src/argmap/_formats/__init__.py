@@ -34,7 +34,8 @@ __all__ = [
 
 #: The names of the formats: the keys of :data:`FORMATS`.
 FormatName: TypeAlias = Literal[
-    "argmap", "json", "aif", "argdown", "sadface", "microtext", "cmv", "brat", "graphml", "kialo", "carneades"
+    "argmap", "json", "aif", "argdown", "sadface", "microtext", "cmv", "brat", "graphml", "kialo", "carneades",
+    "apx",
 ]
 
 
@@ -165,6 +166,7 @@ FORMATS: dict[FormatName, Format] = {
     "kialo": Format(
         "kialo", (".kialo",), _lazy("kialo", "read"), None, "Kialo text export (.txt is recognised)"
     ),
+    "apx": Format("apx", (".apx",), _lazy("apx", "read"), None, "an abstract framework in APX, as a map"),
     "carneades": Format(
         "carneades", (".yml", ".yaml"), _lazy("carneades", "read"), None, "Carneades argument graph (YAML)"
     ),
