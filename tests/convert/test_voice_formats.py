@@ -42,9 +42,26 @@ def test_graphml_writes_the_voice_of_each_proposition():
     assert "voice" not in g.nodes["proposition:d"] and isinstance(g, nx.MultiDiGraph)
 
 
-def test_aif_names_the_voices_it_cannot_hold():
-    (loss,) = [str(x) for x in losses(argmap.parse(TEXT), "aif")]
-    assert loss == "AIF keeps no voices: 3 voices left out"
+def test_aif_writes_reported_speech_as_iat_does_and_names_the_voices_it_cannot_hold():
+    """The post asserts "X said: p", which anchors X's own locution of p (a YA from an I-node to
+    an L-node); reading it back gives p reported by X in that post, and no post by X."""
+    doc = argmap.parse(TEXT)
+    aif = argmap.write(doc, "aif")
+    back, warnings = argmap.read(aif, "aif")
+    assert voices(back)["a"] == (Voice.REPORTED, "a Chosun Ilbo columnist")
+    assert {p.id: p.post for p in back.propositions}["a"] == back.posts[0].id
+    assert [p.author for p in back.posts] == ["ann"] and len(back.propositions) == 4
+    assert voices(back)["b"] == voices(back)["c"] == (Voice.OWN, None)  # no IAT counterpart
+    (loss,) = [str(x) for x in losses(doc, "aif")]
+    assert loss == "AIF keeps no voices other than reported speech in a post: 2 voices left out"
+    assert "a Chosun Ilbo columnist said: Korea should keep Japan at arm's length." in aif
+
+
+def test_arguebuf_reads_argmaps_reported_speech():
+    arguebuf = pytest.importorskip("arguebuf", reason="arguebuf is not installed")
+    graph = arguebuf.load.aif(__import__("json").loads(argmap.write(argmap.parse(TEXT), "aif")))
+    texts = {n.plain_text for n in graph.atom_nodes.values()}
+    assert "Korea should keep Japan at arm's length." in texts
 
 
 def test_a_voice_argmap_does_not_have_is_left_out_with_a_warning():

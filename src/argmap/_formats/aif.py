@@ -16,9 +16,9 @@ from typing import Any, Literal
 
 import attrs
 
-from .._model import Agreement, Concession, Diagnostic, Document, Kind, Post, Proposition
+from .._model import Agreement, Concession, Diagnostic, Document, Kind, Post, Proposition, Voice
 from .aif_arguments import ArgumentLayer, Relations
-from .aif_export import LOSSES, dumps, to_aif
+from .aif_export import LOSSES, UNNAMED, dumps, to_aif
 from .common import Ids, Report, as_line, brief, load_json, one_line, replies_first, scalar
 
 __all__ = ["LOSSES", "dumps", "from_aif", "read", "to_aif"]
@@ -38,8 +38,8 @@ _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 def _legal(a: str, b: str) -> bool:
     """Whether AIF (with IAT) allows an edge from an ``a`` node to a ``b`` node."""
-    if a == "I":
-        return b in _SCHEME_NODES
+    if a == "I":  # (an I-node anchors a reported locution through a YA: IAT's reported speech)
+        return b in _SCHEME_NODES or b == "YA"
     if a in _SCHEME_NODES:
         return b == "I" or b in _SCHEME_NODES
     if a == "L":
@@ -175,8 +175,14 @@ class _Builder:
         return [x for x in edges if self.nodes[x]["type"] == kind]
 
     def build(self) -> Document:
+        # reported speech (IAT): a post asserts the I-node "X said: p", which anchors (through a YA)
+        # X's reported L-node, which asserts p.  Neither is the post's own: no proposition, no post.
+        self.reported = {l2: i for i in self.of_type["I"] for ya in self._ends(i, "out", "YA")
+                         for l2 in self._ends(ya, "out", "L")}  # fmt: skip
         posts = self._posts()
-        props = {nid: self._proposition(nid) for nid in self.of_type["I"]}
+        self.reporters = {l2: posts.pop(l2).author for l2 in self.reported if l2 in posts}
+        reporting = set(self.reported.values())
+        props = {nid: self._proposition(nid) for nid in self.of_type["I"] if nid not in reporting}
         relations = ArgumentLayer(
             self.nodes, self.out, self.inn, self.of_type, self.ids, self.report
         ).relations(props)
@@ -291,15 +297,24 @@ class _Builder:
 
     def _dialogue(self, props: dict[str, Proposition], relations: Relations, posts: dict[str, Post]) -> None:
         agreements: list[tuple[str, str, str]] = []
+        reports: list[tuple[str, str, str]] = []  # (reported L-node, proposition, force)
+        report_post: dict[str, str] = {}  # "X said: p" I-node -> the post asserting it
         for ya in self.of_type["YA"]:
             force = one_line(self.nodes[ya]["text"] or self.nodes[ya]["scheme"]).lower()
             speakers = [s for s in (self._speaker(a) for a in self.inn[ya]) if s is not None]
             if not speakers:
                 continue
+            if speakers[0] in self.reported:
+                reports += [(speakers[0], t, force) for t in self.out[ya] if t in props]
+                continue
+            if speakers[0] not in posts:
+                continue
             post_id = posts[speakers[0]].id
             for target in self.out[ya]:
                 kind = self.nodes[target]["type"]
-                if kind == "I":
+                if kind == "I" and target not in props:
+                    report_post.setdefault(target, post_id)
+                elif kind == "I":
                     prop = props[target]
                     if force in ("agreeing", "conceding"):
                         agreements.append((force, target, post_id))
@@ -316,6 +331,13 @@ class _Builder:
             if props[target].post != post_id:
                 cls = Concession if force == "conceding" else Agreement
                 relations["all"].append(cls(props[target].id, post_id))
+        for l2, target, force in reports:
+            by = self.reporters.get(l2)
+            props[target] = attrs.evolve(
+                props[target], voice=Voice.REPORTED, reported_by=None if by in (None, UNNAMED) else by,
+                post=props[target].post or report_post.get(self.reported[l2]),
+                kind=Kind.QUESTION if "question" in force else props[target].kind,
+            )
 
 
 def read(text: str, path: str | None = None) -> tuple[Document, list[Diagnostic]]:

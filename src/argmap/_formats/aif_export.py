@@ -12,11 +12,14 @@ from __future__ import annotations
 import json
 from typing import Any, Callable, Final
 
-from .._model import Agreement, Concession, Document, Kind, Rebuttal, Restatement, Support, Undercut
+from .._model import Agreement, Concession, Document, Kind, Rebuttal, Restatement, Support, Undercut, Voice
 from .common import Ids
 from .losses import Losses, supports_with_scheme
 
-__all__ = ["DEFAULT_INFERENCE", "LOSSES", "dumps", "to_aif"]
+__all__ = ["DEFAULT_INFERENCE", "LOSSES", "UNNAMED", "dumps", "to_aif"]
+
+#: the speaker of reported speech whose source the annotation does not name (read back as none)
+UNNAMED: Final = "unknown"
 
 #: the scheme names AIF tools give an RA-node that names no scheme (read back as none)
 DEFAULT_INFERENCE: Final = frozenset({"", "RA", "Default Inference"})
@@ -75,8 +78,23 @@ def to_aif(doc: Document) -> dict[str, Any]:
 
     for p in doc.propositions:
         node(p.id, "I", p.text)
-        if p.post is not None:
-            anchor(p.post, "Pure Questioning" if p.kind is Kind.QUESTION else "Asserting", p.id)
+        force = "Pure Questioning" if p.kind is Kind.QUESTION else "Asserting"
+        if p.voice is Voice.REPORTED and p.post in l_node:
+            # IAT's reported speech: the post asserts "X said: p", which anchors X's locution of p
+            name = p.reported_by or UNNAMED
+            said = node(ids.fresh("said"), "I", f"{name} said: {p.text}")
+            anchor(p.post, "Asserting", said)
+            reported = node(ids.fresh("Lreported"), "L", f"{name} : {p.text}")
+            people.setdefault(name, len(people) + 1)
+            locutions.append({"nodeID": reported, "personID": people[name]})
+            illocuting = node(ids.fresh("ya"), "YA", "Default Illocuting")
+            edge(said, illocuting)
+            edge(illocuting, reported)
+            asserting = node(ids.fresh("ya"), "YA", force)
+            edge(reported, asserting)
+            edge(asserting, p.id)
+        elif p.post is not None:
+            anchor(p.post, force, p.id)
     for rel in doc.relations:
         if isinstance(rel, Support):
             ra = node(
@@ -102,6 +120,12 @@ def to_aif(doc: Document) -> dict[str, Any]:
             anchor(rel.post, "Conceding" if isinstance(rel, Concession) else "Agreeing", rel.target)
     participants = [{"participantID": n, "firstname": name, "surname": ""} for name, n in people.items()]
     return {"nodes": nodes, "edges": edges, "locutions": locutions, "participants": participants}
+
+
+def _voices_lost(doc: Document) -> int:
+    """Supposed and ironic propositions (IAT has no counterpart), and reported ones of no post."""
+    posts = {p.id for p in doc.posts}
+    return sum(not p.own and (p.voice is not Voice.REPORTED or p.post not in posts) for p in doc.propositions)
 
 
 def _kinds_lost(doc: Document) -> int:
@@ -135,8 +159,9 @@ def attack_ids_lost(doc: Document) -> int:
 #: What an AIF export leaves out (docs/formats.md lists the same).
 LOSSES = Losses(
     "AIF",
-    drops=("metadata", "quotes", "anchors", "tags", "base scores", "voices", "comments"),
+    drops=("metadata", "quotes", "anchors", "tags", "base scores", "comments"),
     partly={
+        "voices": ("other than reported speech in a post", _voices_lost),
         "post texts": ("that are empty", lambda doc: sum(p.body is not None and not any(p.body) for p in doc.posts)),
         "proposition kinds": ("other than a post's questions", _kinds_lost),
         "schemes": ("named as AIF's default inference",
