@@ -68,3 +68,46 @@ def test_a_voice_argmap_does_not_have_is_left_out_with_a_warning():
     doc, warnings = argmap.read("[a]: Tea. {voice: sarcastic}\n", "argdown")
     assert doc.propositions[0].voice is Voice.OWN
     assert [w.code for w in warnings] == ["X207"] and "voice" in warnings[0].message
+
+
+def _aif(nodes: list[tuple[str, str, str]], edges: list[tuple[str, str]]) -> str:
+    import json
+
+    return json.dumps({"nodes": [{"nodeID": a, "type": b, "text": c} for a, b, c in nodes],
+                       "edges": [{"edgeID": f"e{i}", "fromID": a, "toID": b} for i, (a, b) in enumerate(edges)]})  # fmt: skip
+
+
+REPORT = [("L1", "L", "ann : hi"), ("L2", "L", "bob : p"), ("Is", "I", "bob said: p"), ("Ip", "I", "p"),
+          ("Y1", "YA", "Asserting"), ("Y2", "YA", "Default Illocuting"), ("Y3", "YA", "Asserting")]  # fmt: skip
+CHAIN = [("L1", "Y1"), ("Y1", "Is"), ("Is", "Y2"), ("Y2", "L2"), ("L2", "Y3"), ("Y3", "Ip")]
+
+
+@pytest.mark.parametrize(
+    "extra_nodes, extra_edges",
+    [
+        ([("Ic", "I", "c"), ("RA", "RA", "Default Inference")], [("Is", "RA"), ("RA", "Ic")]),  # report as premise
+        ([("L3", "L", "cy : ok"), ("TA", "TA", "Default Transition")], [("L2", "TA"), ("TA", "L3")]),  # reply to it
+        ([("L3", "L", "cy : yes"), ("Y4", "YA", "Agreeing")], [("L3", "Y4"), ("Y4", "Is")]),  # agreed with
+    ],
+    ids=["report-used-as-premise", "reply-to-the-reported-locution", "report-agreed-with"],
+)
+def test_what_is_not_plainly_reported_speech_reads_as_plain_propositions_with_a_warning(extra_nodes, extra_edges):
+    doc, warnings = argmap.read(_aif(REPORT + extra_nodes, CHAIN + extra_edges), "aif")
+    assert "Is" in doc.propositions_by_id and all(p.own for p in doc.propositions)
+    assert "X111" in [w.code for w in warnings]
+    assert not [d for d in argmap.check(doc) if d.severity is argmap.Severity.ERROR]
+
+
+def test_a_locution_that_reports_itself_in_a_circle_is_kept():
+    doc, warnings = argmap.read(_aif([("L2", "L", "bob : p"), ("Ip", "I", "p"), ("Y2", "YA", "Default Illocuting"),
+                                      ("Y3", "YA", "Asserting")], [("Ip", "Y2"), ("Y2", "L2"), ("L2", "Y3"), ("Y3", "Ip")]),
+                                "aif")  # fmt: skip
+    assert [p.id for p in doc.propositions] == ["Ip"] and [p.author for p in doc.posts] == ["bob"]
+    assert [w.code for w in warnings] == ["X111"]
+
+
+def test_plain_reported_speech_reads_as_a_reported_proposition_of_the_reporting_post():
+    doc, warnings = argmap.read(_aif(REPORT, CHAIN), "aif")
+    (p,) = doc.propositions
+    assert (p.id, p.voice, p.reported_by, p.post) == ("Ip", Voice.REPORTED, "bob", "L1") and warnings == []
+    assert [post.author for post in doc.posts] == ["ann"]

@@ -160,3 +160,16 @@ def test_a_deep_chain_is_computed_exactly():
     for _ in range(300):
         expected = 0.5 + 0.5 * expected
     assert settled and abs(scores["c0"] - expected) < 1e-12
+
+
+def test_undercuts_that_undercut_each_other_settle_as_a_circle_of_inferences():
+    """u1 and u2 form a circle of inferences only (each weakens the other): it settles, and as
+    neither attacks a proposition, c and d keep their base scores.  A self-undercut likewise."""
+    from argmap._evaluate.dfquad import bipolar_map
+
+    doc = argmap.parse("claim c: C.\nclaim d: D.\nundercut u1: c -> u2\nundercut u2: d -> u1\n")
+    scores, settled = df_quad(doc)
+    assert settled and scores == {"c": 0.5, "d": 0.5}
+    assert set(bipolar_map(doc).attacks) == {"u1", "u2"}
+    self_undercut = argmap.parse("claim c: C.\nundercut u: c -> u\n")
+    assert df_quad(self_undercut)[0] == {"c": 0.5}

@@ -133,27 +133,31 @@ def _iterate_circle(
     tolerance: float,
 ) -> bool:
     """Update the members of one circle together (damped after 50 rounds) until none moves by
-    ``tolerance``; whether that happened within ``rounds``."""
+    ``tolerance``; whether that happened within ``rounds``.  Propositions start from their base
+    score, inferences from 1 (an inference's own starting strength); a circle may hold
+    inferences only (undercuts that undercut each other)."""
     ps = [x for kind, x in part if kind == "p"]
     ss = [x for kind, x in part if kind == "s"]
     for p in ps:
         strength[p] = base[p]
+    for s in ss:
+        inference[s] = 1.0
     damping = 1.0
     done = False
     for n in range(rounds):
-        for s in ss:
-            inference[s] = inference_of(s)
-        new = [strength_of(p) for p in ps]
-        delta = max((abs(v - strength[p]) for p, v in zip(ps, new)), default=0.0)
         if n > 50:
             damping = 0.5  # circles can oscillate; averaging settles most of them
-        for p, v in zip(ps, new):
+        new_s = [inference_of(s) for s in ss]
+        delta = max((abs(v - inference[s]) for s, v in zip(ss, new_s)), default=0.0)
+        for s, v in zip(ss, new_s):
+            inference[s] += damping * (v - inference[s])
+        new_p = [strength_of(p) for p in ps]
+        delta = max([delta, *(abs(v - strength[p]) for p, v in zip(ps, new_p))])
+        for p, v in zip(ps, new_p):
             strength[p] += damping * (v - strength[p])
         if delta < tolerance:
             done = True
             break
-    for s in ss:  # what later parts read: the inferences of the final strengths
-        inference[s] = inference_of(s)
     return done
 
 

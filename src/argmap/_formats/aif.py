@@ -175,10 +175,7 @@ class _Builder:
         return [x for x in edges if self.nodes[x]["type"] == kind]
 
     def build(self) -> Document:
-        # reported speech (IAT): a post asserts the I-node "X said: p", which anchors (through a YA)
-        # X's reported L-node, which asserts p.  Neither is the post's own: no proposition, no post.
-        self.reported = {l2: i for i in self.of_type["I"] for ya in self._ends(i, "out", "YA")
-                         for l2 in self._ends(ya, "out", "L")}  # fmt: skip
+        self.reported = self._reported_speech()
         posts = self._posts()
         self.reporters = {l2: posts.pop(l2).author for l2 in self.reported if l2 in posts}
         reporting = set(self.reported.values())
@@ -190,6 +187,42 @@ class _Builder:
         ordered = replies_first(list(posts.values()), self.report)
         return Document(posts=ordered, propositions=list(props.values()), relations=relations["all"],
                         path=self.report.path)  # fmt: skip
+
+    def _reported_speech(self) -> dict[str, str]:
+        """Reported speech (IAT), by the reported L-node: a post asserts the I-node "X said: p" (one
+        Asserting YA, nothing else into it), which anchors through one YA X's L-node of its own (no
+        reply, no other anchor), which asserts I-nodes that are no such report.  Neither the report
+        nor X's locution is the post's own: no proposition, no post.  Any other I-node anchoring a
+        locution is read as a plain proposition, its anchoring left out (X111)."""
+        found: dict[str, str] = {}
+        odd: list[str] = []
+        anchors: defaultdict[str, int] = defaultdict(int)
+        for i in self.of_type["I"]:
+            for ya in self._ends(i, "out", "YA"):
+                for l2 in self._ends(ya, "out", "L"):
+                    anchors[l2] += 1
+        for i in self.of_type["I"]:
+            out = self.out[i]
+            if not any(self.nodes[x]["type"] == "YA" for x in out):
+                continue
+            into = self.inn[i]
+            said = [l2 for ya in out for l2 in self._ends(ya, "out", "L")]
+            asserted = [ya for ya in into if self.nodes[ya]["type"] == "YA"
+                        and one_line(self.nodes[ya]["text"] or self.nodes[ya]["scheme"]).lower() == "asserting"]
+            if (len(out) == 1 and len(said) == 1 and len(into) == 1 and len(asserted) == 1
+                    and anchors[said[0]] == 1 and not self._ends(said[0], "in", "TA")
+                    and not self._ends(said[0], "out", "TA")):  # fmt: skip
+                found[said[0]] = i
+            else:
+                odd.append(i)
+        for l2, i in list(found.items()):  # a report of a report, or one that reports itself
+            if any(t == i or t in found.values() for ya in self._ends(l2, "out", "YA") for t in self.out[ya]):
+                del found[l2]
+                odd.append(i)
+        if odd:
+            self.report.warn("X111", f"{len(odd)} I-node(s) anchor a locution in a way argmap does not read as "
+                             f"reported speech (as {odd[0]}); read as propositions, the anchoring left out")  # fmt: skip
+        return found
 
     def _proposition(self, nid: str) -> Proposition:
         return Proposition(self.ids.get(nid), as_line(self.nodes[nid]["text"]))

@@ -123,9 +123,11 @@ def to_aif(doc: Document) -> dict[str, Any]:
 
 
 def _voices_lost(doc: Document) -> int:
-    """Supposed and ironic propositions (IAT has no counterpart), and reported ones of no post."""
+    """Supposed and ironic propositions (IAT has no counterpart), reported ones of no post, and the
+    name of a reporter called what an unnamed one is written as (read back as no name)."""
     posts = {p.id for p in doc.posts}
-    return sum(not p.own and (p.voice is not Voice.REPORTED or p.post not in posts) for p in doc.propositions)
+    return sum(not p.own and (p.voice is not Voice.REPORTED or p.post not in posts or p.reported_by == UNNAMED)
+               for p in doc.propositions)  # fmt: skip
 
 
 def _kinds_lost(doc: Document) -> int:
