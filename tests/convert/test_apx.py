@@ -60,3 +60,10 @@ def test_every_gold_framework_as_a_map_is_labelled_as_its_gold_extensions_say(sh
                 for p in attackers
             }  # fmt: skip
             assert argmap.evaluate(doc, semantics).labels == expected, (apx.name, semantics)
+
+
+def test_names_that_are_ids_keep_them_and_a_made_id_takes_no_name_of_the_file():
+    doc, warnings = from_apx("arg(a-).\narg(a).\narg(a-2).\natt(a-2,a-).\n")
+    assert [(p.id, p.text) for p in doc.propositions] == [("a-3", "a-"), ("a", "a"), ("a-2", "a-2")]
+    assert [(r.attacker, r.target) for r in doc.rebuttals] == [("a-2", "a-3")]
+    assert [w.message for w in warnings] == ["argument 'a-' is not an argmap id: read as a-3"]

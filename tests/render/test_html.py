@@ -711,3 +711,19 @@ def test_render_takes_several_semantics_for_the_html_map_and_one_for_a_static_ma
                  "--semantics", "stable"])  # fmt: skip
     assert code == 2 and "give --semantics once" in capsys.readouterr().err
     assert not (tmp_path / "m.svg").exists()
+
+
+@needs_dot
+def test_semantics_named_twice_or_by_code_count_once_and_unknown_ones_stop_render_and_serve(tmp_path, capsys):
+    from argmap._cli import main
+
+    small = tmp_path / "t.argmap"
+    small.write_text("claim a: A.\nclaim b: B.\nrebut a -> b\n", encoding="utf-8")
+    assert main(["render", str(small), "-o", str(tmp_path / "m.svg"), "--semantics", "preferred",
+                 "--semantics", "PR"]) == 0  # fmt: skip
+    out = tmp_path / "m.html"
+    assert main(["render", str(small), "-o", str(out), "--semantics", "GR", "--semantics", "dfquad"]) == 0
+    assert list(data_of(out.read_text(encoding="utf-8"))["evaluations"]) == ["grounded", "df-quad"]
+    capsys.readouterr()
+    assert main(["serve", str(small), "--semantics", "magic", "--port", "0"]) == 2
+    assert "unknown semantics 'magic'" in capsys.readouterr().err

@@ -176,7 +176,7 @@ def cmd_render(args: argparse.Namespace) -> int:
     progress = _progress_line(quiet=args.quiet)
 
     status = None
-    chosen: list[SemanticsName] = args.semantics or []  # argmap.evaluate checks the names
+    chosen = _semantics(args.semantics)
     semantics = list(dict.fromkeys(["grounded", *chosen]))  # what an HTML page offers; more with --semantics
     if chosen and fmt != "html":
         if len(chosen) > 1:
@@ -287,13 +287,21 @@ def cmd_af(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _semantics(names: list[str] | None) -> list[SemanticsName]:
+    """The semantics named by --semantics, each once by its own name ("GR" is "grounded"); an
+    unknown name is a usage error (exit 2) before any work."""
+    from .._evaluate import semantics_name
+
+    return list(dict.fromkeys(semantics_name(n) for n in names or ()))
+
+
 def cmd_serve(args: argparse.Namespace) -> int:
     """The live preview, until Ctrl-C."""
     from .._render.live import LivePreview
 
     if not os.path.isfile(args.file):
         raise Fail(f"{args.file}: no such file")
-    semantics = tuple(dict.fromkeys(["grounded", *(args.semantics or [])]))
+    semantics = tuple(dict.fromkeys(["grounded", *_semantics(args.semantics)]))  # checked before listening
     try:
         live = LivePreview(
             args.file, args.port, semantics=semantics, cluster=args.cluster, direction=args.direction

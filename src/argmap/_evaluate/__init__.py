@@ -6,7 +6,7 @@ with a reason, ``dfquad`` computes DF-QuAD strengths on the map itself.
 """
 
 from .framework import SUPPORT_READINGS, SupportReading, Translation, to_framework
-from .labels import SEMANTICS_NAMES, Evaluation, SemanticsName, evaluate
+from .labels import SEMANTICS_NAMES, Evaluation, SemanticsName, evaluate, semantics_name
 
 __all__ = [
     "SEMANTICS_NAMES",
@@ -16,5 +16,6 @@ __all__ = [
     "SupportReading",
     "Translation",
     "evaluate",
+    "semantics_name",
     "to_framework",
 ]

@@ -11,13 +11,13 @@ from .._model import Document, Proposition, Rebuttal, Support, UsageError, Voice
 from ..af import AF, SEMANTICS, grounded_labelling, skeptical_labels
 from .framework import SupportReading, to_framework
 
-__all__ = ["NAMES", "SEMANTICS_NAMES", "Evaluation", "SemanticsName", "evaluate"]
+__all__ = ["NAMES", "SEMANTICS_NAMES", "Evaluation", "SemanticsName", "evaluate", "semantics_name"]
 
 #: the semantics :func:`evaluate` knows, by the names the command line and the library take
 SemanticsName: TypeAlias = Literal[
     "grounded", "complete", "preferred", "stable", "semi-stable", "stage", "ideal", "h-categorizer", "df-quad"
 ]
-NAMES = {
+NAMES: dict[SemanticsName, str] = {
     "grounded": "GR", "complete": "CO", "preferred": "PR", "stable": "ST",
     "semi-stable": "SST", "stage": "STG", "ideal": "ID",
 }  # fmt: skip
@@ -107,16 +107,33 @@ def voice_note(p: Proposition) -> str:
     return ""
 
 
-def _evaluate(doc: Document, semantics: SemanticsName, support: SupportReading) -> Evaluation:
+def semantics_name(semantics: str) -> SemanticsName:
+    """The name :func:`evaluate` gives the semantics ``semantics`` names: ``"GR"``, ``"Grounded"``
+    and ``"grounded"`` are all ``"grounded"``, ``"dfquad"`` is ``"df-quad"``.
+
+    Raises:
+        UsageError: no semantics has that name.
+    """
     key = semantics.lower()
     if key in ("h-categorizer", "hcat"):
-        return _h_categorizer(doc, support)
+        return "h-categorizer"
     if key in ("df-quad", "dfquad"):
+        return "df-quad"
+    code = NAMES.get(key, semantics.upper())  # type: ignore[call-overload]  # (any text may be asked)
+    for name, c in NAMES.items():
+        if c == code:
+            return name
+    choices = ", ".join(list(NAMES) + ["h-categorizer", "df-quad"])
+    raise UsageError(f"unknown semantics {semantics!r}; choose from {choices}")
+
+
+def _evaluate(doc: Document, semantics: SemanticsName, support: SupportReading) -> Evaluation:
+    name = semantics_name(semantics)
+    if name == "h-categorizer":
+        return _h_categorizer(doc, support)
+    if name == "df-quad":
         return _df_quad(doc)
-    code = NAMES.get(key, semantics.upper())
-    if code not in SEMANTICS or code in ("CF", "AD"):
-        choices = ", ".join(list(NAMES) + ["h-categorizer", "df-quad"])
-        raise UsageError(f"unknown semantics {semantics!r}; choose from {choices}")
+    code = NAMES[name]
     tr = to_framework(doc, support=support)
     af = tr.af
     exists = True
@@ -129,7 +146,6 @@ def _evaluate(doc: Document, semantics: SemanticsName, support: SupportReading) 
         status = dict(found) if found is not None else dict.fromkeys(af.arguments, "UNDEC")
     labels: dict[str, str | float] = {p: status[p] for p in doc.propositions_by_id}
     circles = _Circles(af)
-    name = next(n for n, c in NAMES.items() if c == code)
     reasons = {p: _reason(p, af, tr.why, status, name, exists, circles) for p in labels}
     return Evaluation(name, labels, reasons, exists)
 

@@ -7,7 +7,7 @@ map views work on it.  ``argmap af`` reads the same files as frameworks, without
 
 from __future__ import annotations
 
-from .._model import Diagnostic, Document, Kind, Metadata, Proposition, Rebuttal
+from .._model import Diagnostic, Document, Kind, Metadata, Proposition, Rebuttal, is_id
 from ..af import read_af
 from .common import Ids, Report
 
@@ -24,6 +24,9 @@ def from_apx(text: str, *, path: str | None = None) -> tuple[Document, list[Diag
     report = Report(path)
     af = read_af(report.source(text), "apx", path=path)
     ids = Ids("arg")
+    for name in af.arguments:  # names that are ids keep them; the others get what is left
+        if is_id(name):
+            ids.get(name)
     for name in af.arguments:
         if ids.get(name) != name:
             report.warn("X900", f"argument {name!r} is not an argmap id: read as {ids.get(name)}")
