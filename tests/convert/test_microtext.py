@@ -84,3 +84,31 @@ def test_every_microtext_imports_with_counts_from_the_xml(shared):
         assert len(doc.undercuts) == undercut, f
         assert not [d for d in argmap.check(doc) if d.severity is argmap.Severity.ERROR], f
         argmap.to_graphviz(doc)
+
+
+def _graph(adus: list[str], edges: list[tuple[str, str, str, str]]) -> str:
+    x = '<arggraph id="t">' + "".join(f'<edu id="e{a}">text {a}</edu><adu id="{a}" type="pro"/>'
+                                      f'<edge id="s{a}" src="e{a}" trg="{a}" type="seg"/>' for a in adus)  # fmt: skip
+    return x + "".join(f'<edge id="{i}" src="{s}" trg="{t}" type="{k}"/>' for i, s, t, k in edges) + "</arggraph>"
+
+
+@pytest.mark.parametrize(
+    "edges, message",
+    [
+        ([("c1", "a2", "a1", "sup"), ("c2", "a3", "c1", "add"), ("c3", "a3", "c2", "add")], "adds a3 to c2"),
+        ([("c1", "a2", "a1", "sup"), ("c2", "a3", "a1", "add")], "adds a3 to a1"),
+        ([("c1", "a2", "a1", "sup"), ("c2", "a3", "c1", "reb")], "aims at c1, which is no ADU"),
+        ([("c2", "a2", "zz", "reb")], "aims at zz, which is no ADU"),
+    ],
+    ids=["add-onto-add", "add-onto-adu", "reb-onto-edge", "reb-onto-missing"],
+)
+def test_an_edge_that_cannot_be_read_is_named_in_a_warning(edges, message):
+    _, warnings = microtext.from_microtext(_graph(["a1", "a2", "a3"], edges))
+    assert [w.code for w in warnings] == ["X503"] and message in warnings[0].message
+
+
+def test_an_edge_with_the_id_of_an_adu_gets_an_id_of_its_own():
+    doc, warnings = microtext.from_microtext(_graph(["a1", "a2", "x"], [("x", "a2", "a1", "reb"), ("c2", "x", "x", "und")]))
+    assert warnings == [] and [p.id for p in doc.propositions] == ["a1", "a2", "x"]
+    assert [(r.id, r.attacker, r.target) for r in doc.rebuttals] == [("x-2", "a2", "a1")]
+    assert [(u.attacker, u.target) for u in doc.undercuts] == [("x", "x-2")]

@@ -3,10 +3,10 @@
 Each ADU becomes a proposition (text: its EDUs; tag ``pro`` or ``opp`` for
 the proponent or opponent; the central claim is a thesis).  ``sup`` and
 ``exa`` edges are supports (``exa``: scheme ``example``), ``add`` edges join
-further premises to the relation they target (a linked argument), ``reb`` is a
-rebuttal and ``und``, an edge aimed at an edge, an undercut of that support.
-An undercut aimed at a rebuttal has no argmap counterpart; it is read as a
-rebuttal of the attacker (with a warning).
+further premises (or attackers) to the relation they target (a linked argument
+or attack), ``reb`` is a rebuttal and ``und``, an edge aimed at an edge, an
+undercut of that support, rebuttal or undercut, which is then named by its edge
+id.  What cannot be read is left out with an ``X503`` warning.
 """
 
 from __future__ import annotations
@@ -97,15 +97,15 @@ def from_microtext(text: str, *, path: str | None = None) -> tuple[Document, lis
     rels: list[Relation] = []
     supports: dict[str | None, str] = {}
     # an attack that an und edge aims at is named (by its edge id), so the undercut can target it
-    named = {ids.get(trg) for _, trg, kind in edges.values() if kind == "und" and trg in edges}
+    named = {ids.get(trg, "edge") for _, trg, kind in edges.values() if kind == "und" and trg in edges}
     attacks: dict[str | None, str] = {}
     for eid, (src, trg, kind) in edges.items():
         sources = [props[s].id for s in [src, *extra[eid]] if s in props]
         if kind in _SUPPORTS and src in props and trg in props:
-            supports[eid] = ids.get(eid)
+            supports[eid] = ids.get(eid, "edge")
             rels.append(Support(supports[eid], dict.fromkeys(sources), props[trg].id, _SUPPORTS[kind]))
         elif kind == "reb" and src in props and trg in props:  # with "add" edges, a linked rebuttal
-            name = ids.get(eid)
+            name = ids.get(eid, "edge")
             attacks[eid] = name
             partners = [x for x in dict.fromkeys(sources) if x != sources[0]]
             rels.append(Rebuttal(sources[0], props[trg].id, partners=partners, id=name if name in named else None))
@@ -113,7 +113,7 @@ def from_microtext(text: str, *, path: str | None = None) -> tuple[Document, lis
     undercuts = {eid: trg for eid, (src, trg, kind) in edges.items() if kind == "und" and src in props}
     inferences = {**supports, **attacks}
     while True:
-        more = {eid: ids.get(eid) for eid, trg in undercuts.items() if eid not in inferences and trg in inferences}
+        more = {eid: ids.get(eid, "edge") for eid, trg in undercuts.items() if eid not in inferences and trg in inferences}
         if not more:
             break
         inferences.update(more)
@@ -125,11 +125,17 @@ def from_microtext(text: str, *, path: str | None = None) -> tuple[Document, lis
             continue
         sources = [props[s].id for s in [src, *extra[eid]] if s in props]
         partners = [x for x in dict.fromkeys(sources) if x != sources[0]]
-        name = ids.get(eid)
+        name = ids.get(eid, "edge")
         rels.append(Undercut(sources[0], inferences[trg], partners=partners, id=name if name in named else None))
+    joined = set(supports) | set(attacks) | set(undercuts)
     for eid, (src, trg, kind) in edges.items():
         if kind not in ("seg", "add", "und", "reb", *_SUPPORTS) or (kind != "seg" and src not in props):
             report.warn("X503", f"edge {eid} ({kind} from {src} to {trg}) cannot be read; left out")
+        elif kind == "add" and trg not in joined:
+            report.warn("X503", f"edge {eid} adds {src} to {trg}, which is no support, rebuttal or undercut read; "
+                        "left out")  # fmt: skip
+        elif kind in ("reb", *_SUPPORTS) and trg not in props:
+            report.warn("X503", f"edge {eid} ({kind} from {src}) aims at {trg}, which is no ADU; left out")
     title = as_line(root.get("topic_id") or root.get("id") or "") or None
     return Document(Metadata(title=title), (), list(props.values()), rels, path=path), report.finish()
 
