@@ -54,6 +54,10 @@ def test_aif_writes_reported_speech_as_iat_does_and_names_the_voices_it_cannot_h
     assert voices(back)["b"] == voices(back)["c"] == (Voice.OWN, None)  # no IAT counterpart
     (loss,) = [str(x) for x in losses(doc, "aif")]
     assert loss == "AIF keeps no voices other than reported speech in a post: 2 voices left out"
+    named_unknown = argmap.parse("post 1 by ann\n  claim a: A.\n    voice: reported by unknown\n")
+    assert [str(x) for x in losses(named_unknown, "aif")] == [
+        "AIF keeps no reporter names of no post, or named 'unknown' (read back as none): 1 reporter name left out"
+    ]
     assert "a Chosun Ilbo columnist said: Korea should keep Japan at arm's length." in aif
 
 

@@ -123,10 +123,16 @@ def to_aif(doc: Document) -> dict[str, Any]:
 
 
 def _voices_lost(doc: Document) -> int:
-    """Supposed and ironic propositions (IAT has no counterpart), reported ones of no post, and the
-    name of a reporter called what an unnamed one is written as (read back as no name)."""
+    """Supposed and ironic propositions (IAT has no counterpart), and reported ones of no post."""
     posts = {p.id for p in doc.posts}
-    return sum(not p.own and (p.voice is not Voice.REPORTED or p.post not in posts or p.reported_by == UNNAMED)
+    return sum(not p.own and (p.voice is not Voice.REPORTED or p.post not in posts) for p in doc.propositions)
+
+
+def _reporters_lost(doc: Document) -> int:
+    """Reporters' names of what AIF does not hold as reported speech, and a name that is what an
+    unnamed reporter is written as (read back as none)."""
+    posts = {p.id for p in doc.posts}
+    return sum(p.reported_by is not None and (p.post not in posts or p.reported_by == UNNAMED)
                for p in doc.propositions)  # fmt: skip
 
 
@@ -144,7 +150,8 @@ def _moves_lost(cls: type[Agreement]) -> Callable[[Document], int]:
 
     def count(doc: Document) -> int:
         posts = {p.id for p in doc.posts}
-        asserted = {p.id: p.post for p in doc.propositions}
+        # (a post agreeing with what it reports is kept: the post asserts the report, not p)
+        asserted = {p.id: p.post for p in doc.propositions if not (p.voice is Voice.REPORTED and p.post in posts)}
         return sum(isinstance(r, cls) and (cls is Concession or not isinstance(r, Concession))
                    and (r.post not in posts or r.post == asserted.get(r.target)) for r in doc.relations)  # fmt: skip
 
@@ -164,6 +171,7 @@ LOSSES = Losses(
     drops=("metadata", "quotes", "anchors", "tags", "base scores", "comments"),
     partly={
         "voices": ("other than reported speech in a post", _voices_lost),
+        "reporter names": (f"of no post, or named '{UNNAMED}' (read back as none)", _reporters_lost),
         "post texts": ("that are empty", lambda doc: sum(p.body is not None and not any(p.body) for p in doc.posts)),
         "proposition kinds": ("other than a post's questions", _kinds_lost),
         "schemes": ("named as AIF's default inference",

@@ -71,6 +71,8 @@ CONTENT: Final = _content(
     ("tags", "tag", "tags", lambda d: sum(len(p.tags) for p in d.propositions)),
     ("base scores", "base score", "base scores", lambda d: sum(p.base is not None for p in d.propositions)),
     ("voices", "voice", "voices", lambda d: sum(not p.own for p in d.propositions)),  # reported, supposed, ironic
+    ("reporter names", "reporter name", "reporter names",
+     lambda d: sum(p.reported_by is not None for p in d.propositions)),
     ("schemes", "scheme", "schemes", lambda d: sum(s.scheme is not None for s in d.supports)),
     ("linked attackers", "linked attacker", "linked attackers",
      lambda d: sum(len(getattr(r, "partners", ())) for r in _attacks(d))),
