@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from typing import Iterable, Iterator
+from typing import Iterable, Iterator, Mapping
 
 import attrs
 
@@ -25,12 +25,17 @@ from ..registry import rule
 _THREAD = "post 1 by ann\n  | Tea is good for you.\n  claim a: Tea is healthy.\n"
 
 
-def positions(doc: Document) -> dict[str, int]:
-    """Each post's place in the thread, by id (the first of a repeated id)."""
-    out: dict[str, int] = {}
-    for i, p in enumerate(doc.posts):
-        out.setdefault(p.id, i)
-    return out
+def positions(doc: Document) -> Mapping[str, int]:
+    """Each post's place in the thread, by id (the first of a repeated id); computed once per
+    document (four rules ask for it)."""
+
+    def make() -> Mapping[str, int]:
+        out: dict[str, int] = {}
+        for i, p in enumerate(doc.posts):
+            out.setdefault(p.id, i)
+        return out
+
+    return doc.derived("post_positions", make)
 
 
 @rule(
