@@ -7,11 +7,9 @@ colours without an error, each part of a line gets its scope, a line the parser 
 
 from __future__ import annotations
 
-import contextlib
 import json
 import os
 import re
-import shutil
 import subprocess
 import sys
 import tempfile
@@ -26,6 +24,7 @@ import argmap
 from argmap import strategies
 from argmap._highlight import textmate
 from argmap._language.lexicon import FIRST, KEYWORDS
+from npm_tools import npm_tools
 
 ROOT = Path(__file__).resolve().parents[2]
 GRAMMAR_JSON = ROOT / "editors/vscode/syntaxes/argmap.tmLanguage.json"
@@ -68,40 +67,6 @@ def test_the_grammar_reads_the_rules_as_the_lexicon_does():
 
 
 # ---- the engine ----------------------------------------------------------------------------------
-@contextlib.contextmanager
-def _locked(folder: Path) -> Iterator[None]:
-    """One npm install into ``folder`` at a time (pytest-xdist workers, two checkouts' runs)."""
-    folder.mkdir(parents=True, exist_ok=True)
-    with open(folder / ".lock", "w") as lock:
-        try:
-            import fcntl
-        except ImportError:  # Windows: no lock
-            yield
-            return
-        fcntl.flock(lock, fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(lock, fcntl.LOCK_UN)
-
-
-def npm_tools(name: str, packages: tuple[str, ...]) -> Path:
-    """.tools/NAME/node_modules holding ``packages`` (exact versions), installed with npm the first time;
-    skips the test without node and npm, or when npm cannot install them (offline)."""
-    npm = shutil.which("npm")
-    if shutil.which("node") is None or npm is None:
-        pytest.skip("node and npm are not installed (scripts/bootstrap installs them)")
-    folder = ROOT / ".tools" / name
-    stamp = folder / "installed.json"
-    with _locked(folder):
-        if not stamp.is_file() or json.loads(stamp.read_text(encoding="utf-8")) != list(packages):
-            cmd = [npm, "install", "--prefix", str(folder), "--no-audit", "--no-fund", "--loglevel=error",
-                   *packages]  # fmt: skip
-            proc = subprocess.run(cmd, capture_output=True, text=True, timeout=600, check=False)
-            if proc.returncode != 0:
-                pytest.skip(f"npm could not install {' '.join(packages)}: {proc.stderr.strip()[-400:]}")
-            stamp.write_text(json.dumps(list(packages)), encoding="utf-8")
-    return folder / "node_modules"
 
 
 Token = tuple[str, tuple[str, ...]]  # its text and its scopes
