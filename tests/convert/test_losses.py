@@ -81,3 +81,10 @@ def test_convert_prints_the_loss_of_attack_ids_once(tmp_path, capsys):
     assert main(["convert", str(src), "-o", str(tmp_path / "map.aif")]) == 0
     err = capsys.readouterr().err
     assert err.count("AIF keeps no attack ids of attacks no undercut aims at: 1 attack id left out") == 1
+
+
+def test_a_format_that_writes_must_say_what_it_leaves_out():
+    from argmap._formats import Format
+
+    with pytest.raises(TypeError, match="a writer must say what it leaves out"):
+        Format("argmap", (".x",), None, lambda doc: "", "a writer without a loss table")
